@@ -1,0 +1,158 @@
+"""Step two: link. Check ids and references across files, and work out back-links."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .loading import dotted_path
+from .model import (
+    Case,
+    Checklist,
+    FigureList,
+    Glossary,
+    Guide,
+    Policy,
+    Practice,
+    Record,
+    Vocabularies,
+)
+from .problems import Level, ProblemList
+from .reader import Contents
+
+KINDS: dict[str, type[Record]] = {
+    "case": Case,
+    "practice": Practice,
+    "policy": Policy,
+    "checklist": Checklist,
+    "guide": Guide,
+}
+KIND_LABELS = {
+    "case": "案例",
+    "practice": "工作法",
+    "policy": "政策文件",
+    "checklist": "清单",
+    "guide": "指南",
+}
+# field name on a record → kind it refers to
+REFERENCE_FIELDS = {"practices": "practice", "policies": "policy", "checklists": "checklist"}
+
+Key = tuple[str, str]
+
+
+@dataclass
+class Library:
+    """All published records, linked both ways, ready to render or export."""
+
+    vocabularies: Vocabularies
+    records: dict[str, dict[str, Record]] = field(default_factory=dict)
+    glossary: Glossary | None = None
+    figures: FigureList | None = None
+    intros: dict[str, str] = field(default_factory=dict)
+    _links: dict[Key, set[Key]] = field(default_factory=lambda: defaultdict(set))
+
+    def all(self, kind: str) -> list[Record]:
+        return list(self.records.get(kind, {}).values())
+
+    def get(self, kind: str, record_id: str) -> Record | None:
+        return self.records.get(kind, {}).get(record_id)
+
+    def related(self, record: Record, kind: str) -> list[Record]:
+        """Records of ``kind`` linked to ``record`` in either direction, sorted for display."""
+        keys = [k for k in self._links[(record.kind, record.id)] if k[0] == kind]
+        found = [self.records[kind][record_id] for _, record_id in keys]
+        return sorted(found, key=sort_key)
+
+    def _link(self, a: Record, b: Record) -> None:
+        self._links[(a.kind, a.id)].add((b.kind, b.id))
+        self._links[(b.kind, b.id)].add((a.kind, a.id))
+
+
+def sort_key(record: Record) -> tuple:
+    return (getattr(record, "order", None) or 0, record.title, record.id)
+
+
+def link_library(
+    contents: Contents, vocabularies: Vocabularies, problems: ProblemList, drafts: bool = False
+) -> Library:
+    library = Library(vocabularies, glossary=contents.glossary, figures=contents.figures)
+    everything = _index_ids(contents.records, problems)
+    for kind, by_id in everything.items():
+        library.records[kind] = {
+            record_id: record
+            for record_id, record in sorted(by_id.items(), key=lambda item: sort_key(item[1]))
+            if drafts or not record.is_draft
+        }
+    for record in (r for kind in library.records.values() for r in kind.values()):
+        _resolve_references(record, library, everything, problems)
+    if contents.glossary:
+        _check_list_references(contents, "glossary", "terms", contents.glossary.terms, everything,
+                               problems)
+    if contents.figures:
+        _check_list_references(contents, "figures", "figures", contents.figures.figures,
+                               everything, problems)
+    return library
+
+
+def _index_ids(records: list[Record], problems: ProblemList) -> dict[str, dict[str, Record]]:
+    by_kind: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
+    for record in records:
+        existing = by_kind[record.kind].get(record.id)
+        if existing is not None:
+            line, column = record._positions.get(("id",), (1, 1))
+            problems.add(
+                record._file, line, column, "id",
+                f"id「{record.id}」已被 {existing._file} 使用：每个{KIND_LABELS[record.kind]}"
+                "的 id 必须唯一，请改用另一个 id。",
+            )
+            continue
+        by_kind[record.kind][record.id] = record
+    return by_kind
+
+
+def _resolve_references(record: Record, library: Library, everything, problems) -> None:
+    for field_name, kind in REFERENCE_FIELDS.items():
+        for index, target_id in enumerate(getattr(record, field_name, [])):
+            path = (field_name, index)
+            target = everything[kind].get(target_id)
+            if target is None:
+                _report_missing(record, path, kind, target_id, everything, problems)
+            elif target_id in library.records[kind]:
+                library._link(record, target)
+            else:
+                line, column = record._positions.get(path, (1, 1))
+                problems.add(
+                    record._file, line, column, dotted_path(path),
+                    f"「{target_id}」是草稿，正式网站上不会显示这条关联。",
+                    Level.WARNING,
+                )
+
+
+def _report_missing(record: Record, path, kind: str, target_id: str, everything, problems):
+    line, column = record._positions.get(path, (1, 1))
+    problems.add(
+        record._file, line, column, dotted_path(path),
+        missing_reference_message(kind, target_id, list(everything[kind])),
+    )
+
+
+def missing_reference_message(kind: str, target_id: str, existing: list[str]) -> str:
+    message = f"找不到 id 为「{target_id}」的{KIND_LABELS[kind]}。"
+    close = difflib.get_close_matches(target_id, existing, n=3, cutoff=0.5)
+    if close:
+        message += f"是否是：{'、'.join(close)}？"
+    return message
+
+
+def _check_list_references(contents: Contents, name: str, key: str, items, everything, problems):
+    """Practice references inside the glossary or the figures file."""
+    file, positions = contents.origins[name]
+    for index, item in enumerate(items):
+        for ref_index, target_id in enumerate(item.practices):
+            if target_id in everything["practice"]:
+                continue
+            path = (key, index, "practices", ref_index)
+            line, column = positions.get(path, (1, 1))
+            message = missing_reference_message("practice", target_id, list(everything["practice"]))
+            problems.add(file, line, column, dotted_path(path), message)

@@ -1,0 +1,205 @@
+"""Read one source file into plain data plus the line/column of every key.
+
+Safety and honesty come first: only the plain YAML types are built (no tags that run code),
+anchors and aliases are refused (they make "billion laughs" bombs possible), dates stay text so
+that a bad date is a located error later, and duplicate keys are reported instead of dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import ProblemList
+from .syntax_hints import explain_syntax_error, explain_undecodable
+
+FieldPath = tuple[str | int, ...]
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+_BOM = b"\xef\xbb\xbf"
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text and refuses anchors and aliases."""
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML signature
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(event.start_mark, "anchor")
+        return super().compose_node(parent, index)
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _Refused(Exception):
+    def __init__(self, mark: yaml.Mark, reason: str):
+        super().__init__(reason)
+        self.mark = mark
+        self.reason = reason
+
+
+@dataclass
+class SourceDoc:
+    """One parsed file: its data, where each key stands, and a Markdown body if any."""
+
+    rel: str
+    data: Any = None
+    positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    scalars: dict[FieldPath, str] = field(default_factory=dict)
+    body: str | None = None
+
+    def position(self, path: FieldPath) -> tuple[int, int]:
+        """Where a field stands; for a missing field, where its nearest parent stands."""
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.positions:
+                return self.positions[path[:end]]
+        return (1, 1)
+
+
+def read_source(path: Path, rel: str, problems: ProblemList) -> SourceDoc | None:
+    raw = path.read_bytes()
+    text = _decode(raw, rel, problems)
+    if text is None:
+        return None
+    if path.suffix == ".md":
+        return _read_markdown(text, rel, problems)
+    return parse_yaml(text, rel, problems)
+
+
+def _decode(raw: bytes, rel: str, problems: ProblemList) -> str | None:
+    if raw.startswith(_BOM):
+        raw = raw[len(_BOM) :]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.add(rel, line, 1, "", explain_undecodable(raw))
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_markdown(text: str, rel: str, problems: ProblemList) -> SourceDoc | None:
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        problems.add(
+            rel, 1, 1, "", "Markdown 文件必须以一行 --- 开头，后面是信息块（id、title 等），"
+            "再以一行 --- 结束。请参照编辑指南中的示例补上。"
+        )
+        return None
+    for index, line in enumerate(lines[1:], start=1):
+        if line.strip() in ("---", "..."):
+            doc = parse_yaml("\n".join(lines[1:index]), rel, problems, line_offset=1)
+            if doc is not None:
+                doc.body = "\n".join(lines[index + 1 :]).strip("\n")
+            return doc
+    problems.add(rel, 1, 1, "", "信息块没有结束：请在信息块最后单独加一行 ---。")
+    return None
+
+
+def parse_yaml(
+    text: str, rel: str, problems: ProblemList, line_offset: int = 0
+) -> SourceDoc | None:
+    doc = SourceDoc(rel=rel)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except _Refused as refused:
+        line, column = refused.mark.line + 1 + line_offset, refused.mark.column + 1
+        message = "不支持 YAML 锚点和别名（& 和 *）：请把内容直接写出来。"
+        problems.add(rel, line, column, "", message)
+        return None
+    except yaml.YAMLError as error:
+        for line, column, message in explain_syntax_error(text, error):
+            problems.add(rel, line + line_offset, column, "", message)
+        return None
+    finally:
+        loader.dispose()
+    if node is None:
+        problems.add(rel, 1 + line_offset, 1, "", "文件是空的：请按编辑指南填写内容。")
+        return None
+    converter = _Converter(doc, rel, problems, line_offset)
+    doc.data = converter.convert(node, ())
+    return doc
+
+
+class _Converter:
+    """Turns PyYAML nodes into dicts, lists and scalars, recording positions on the way."""
+
+    def __init__(self, doc: SourceDoc, rel: str, problems: ProblemList, line_offset: int):
+        self.doc, self.rel, self.problems, self.offset = doc, rel, problems, line_offset
+        self.constructor = yaml.SafeLoader("")
+
+    def _where(self, node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
+
+    def convert(self, node: yaml.Node, path: FieldPath) -> Any:
+        if node.tag not in _PLAIN_TAGS:
+            line, column = self._where(node)
+            self.problems.add(
+                self.rel, line, column, _dotted(path),
+                f"不支持 YAML 标签「{node.tag}」：请去掉它，只写普通的文字、列表或键值。",
+            )
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return self._sequence(node, path)
+        self.doc.scalars[path] = node.value
+        return self.constructor.construct_object(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            line, column = self._where(key_node)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
+                self.problems.add(self.rel, line, column, _dotted(path), "这里的键写法不受支持。")
+                continue
+            key = key_node.value
+            if key in result:
+                first_line, _ = self.doc.positions[path + (key,)]
+                self.problems.add(
+                    self.rel, line, column, _dotted(path + (key,)),
+                    f"「{key}」重复出现（第一次在第 {first_line} 行）。"
+                    "YAML 只会保留最后一个，前面的内容会丢失：请合并成一个。",
+                )
+                continue
+            self.doc.positions[path + (key,)] = (line, column)
+            result[key] = self.convert(value_node, path + (key,))
+        return result
+
+    def _sequence(self, node: yaml.SequenceNode, path: FieldPath) -> list:
+        items = []
+        for index, item in enumerate(node.value):
+            self.doc.positions[path + (index,)] = self._where(item)
+            items.append(self.convert(item, path + (index,)))
+        return items
+
+
+def _dotted(path: FieldPath) -> str:
+    return dotted_path(path)
+
+
+def dotted_path(path: FieldPath) -> str:
+    """``('actions', 2, 'text')`` → ``actions[3].text`` (list items counted from 1)."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out

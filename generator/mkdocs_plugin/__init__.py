@@ -1,0 +1,1 @@
+"""Thin MkDocs adapter around the generator. All logic lives in ``generator``."""

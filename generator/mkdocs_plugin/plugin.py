@@ -1,0 +1,106 @@
+"""MkDocs events → generator calls. Pages are added as generated files; nothing is written here."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from ..pipeline import build_pages
+from ..project import ProjectPaths
+from ..search_terms import domain_terms
+from ..writer import replace_directory
+from .config import KnowledgeBaseConfig
+
+log = get_plugin_logger(__name__)
+
+
+class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
+    def __init__(self):
+        self.command = "build"
+        self.pages: dict[str, str] = {}
+        self._site_dir: str | None = None
+        self._succeeded = False
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
+
+    def on_config(self, config):
+        self.paths = ProjectPaths(Path(config.config_file_path).parent / self.config.root)
+        os.environ.setdefault("SOURCE_DATE_EPOCH", _last_commit_time(self.paths.root))
+        if self.command == "build":
+            self._stage(config)
+        return config
+
+    def on_pre_build(self, config):
+        # runs before MkDocs cleans the site folder, so bad input never empties it
+        result = build_pages(self.paths.root, drafts=self.config.drafts)
+        if not result.ok:
+            raise PluginError("内容检查未通过，网站没有生成：\n" + result.problems.format())
+        for problem in result.problems.items:  # warnings only; INFO so --strict is not tripped
+            log.info(problem.format_text())
+        self.pages = result.pages
+        _teach_segmenter(domain_terms(result.library))
+
+    def on_files(self, files: Files, config) -> Files:
+        for src_uri, text in sorted(self.pages.items()):
+            files.append(File.generated(config, src_uri, content=text))
+        return files
+
+    def on_serve(self, server, config, builder):
+        for folder in self.paths.watched:
+            if folder.exists():
+                server.watch(str(folder))
+        return server
+
+    def on_post_build(self, config):
+        self._succeeded = True
+
+    def on_build_error(self, error):
+        self._succeeded = False
+
+    def on_shutdown(self):
+        self._finish_staging()
+
+    def _stage(self, config) -> None:
+        """Build into a sibling folder; the real site folder is replaced only on success."""
+        self._site_dir = config.site_dir
+        staging = config.site_dir.rstrip("/\\") + ".kb-staging"
+        shutil.rmtree(staging, ignore_errors=True)
+        config.site_dir = staging
+
+    def _finish_staging(self) -> None:
+        if self._site_dir is None:
+            return
+        staging = Path(self._site_dir.rstrip("/\\") + ".kb-staging")
+        if self._succeeded and staging.is_dir():
+            replace_directory(staging, Path(self._site_dir))
+        else:
+            shutil.rmtree(staging, ignore_errors=True)
+            log.warning("构建失败：原有的网站文件夹保持不变。")
+
+
+def _teach_segmenter(words: list[str]) -> None:
+    """Material's search segments Chinese with jieba; keep domain terms whole in the index."""
+    try:
+        import jieba
+    except ImportError:  # search then falls back to Material's own splitting
+        return
+    for word in words:
+        jieba.add_word(word, freq=None)
+
+
+def _last_commit_time(root: Path) -> str:
+    """Same commit, same build date: the sitemap and its gzip header stay byte-identical."""
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True
+        )
+        return out.stdout.strip() or "0"
+    except OSError:
+        return "0"

@@ -1,0 +1,168 @@
+"""Record types. Field order here is the order editors see in templates and the schema."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from .fields import Markdown, PartialDate, Slug, Text, vocabulary
+
+Street = vocabulary("street", "街道")
+CommunityTypeName = vocabulary("community_type", "小区类型")
+SectionId = vocabulary("section", "文章板块")
+Validity = vocabulary("policy_validity", "文件状态")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class Source(_Model):
+    title: Text = Field(description="来源标题（必填）")
+    publisher: Text | None = Field(None, description="发布单位")
+    date: PartialDate | None = Field(None, description="发布日期")
+    url: Text | None = Field(None, description="网址")
+
+
+class Record(_Model):
+    """Anything with its own page: an id, a title, a publication status and sources."""
+
+    kind: ClassVar[str] = ""
+    folder: ClassVar[str] = ""
+
+    id: Slug = Field(description="唯一标识：小写英文字母、数字和连字符，也是网址的一部分")
+    title: Text = Field(description="标题")
+    status: Literal["published", "draft"] = Field(
+        "published", description="published（发布，默认）或 draft（草稿，不发布）"
+    )
+    sources: list[Source] = Field(default_factory=list, description="资料来源")
+
+    _file: str = PrivateAttr("")
+    _positions: dict = PrivateAttr(default_factory=dict)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
+
+    @property
+    def page_path(self) -> str:
+        return f"{self.folder}/{self.id}.md"
+
+    @property
+    def url(self) -> str:
+        return f"{self.folder}/{self.id}/"
+
+
+class Location(_Model):
+    district: Text | None = Field(None, description="区（默认取站点设置）")
+    street: Street = Field(description="街道（必填，须为站点设置中的街道之一）")
+    community: Text | None = Field(None, description="社区")
+    place: Text | None = Field(None, description="具体地点，如院落、门牌")
+
+
+class Metric(_Model):
+    label: Text = Field(description="指标名称")
+    value: int | float | Text = Field(description="数值")
+    unit: Text | None = Field(None, description="单位")
+
+
+class Case(Record):
+    kind: ClassVar[str] = "case"
+    folder: ClassVar[str] = "cases"
+
+    date: PartialDate | None = Field(None, description="时间：2021、2021-06 或 2021-06-15")
+    location: Location = Field(description="地点")
+    community_type: CommunityTypeName | None = Field(None, description="小区类型")
+    summary: Text = Field(description="一段话概述（纯文字）")
+    background: Markdown | None = Field(None, description="背景")
+    actions: list[Markdown] = Field(default_factory=list, description="做法，按顺序")
+    outcomes: Markdown | None = Field(None, description="成效")
+    metrics: list[Metric] = Field(default_factory=list, description="数据")
+    lessons: list[Markdown] = Field(default_factory=list, description="启示")
+    participants: list[Text] = Field(default_factory=list, description="参与方")
+    practices: list[Slug] = Field(default_factory=list, description="相关工作法 id")
+    policies: list[Slug] = Field(default_factory=list, description="相关政策文件 id")
+    checklists: list[Slug] = Field(default_factory=list, description="相关清单 id")
+    tags: list[Text] = Field(default_factory=list, description="标签")
+    discussion_questions: list[Text] = Field(default_factory=list, description="探讨问题")
+
+
+class Policy(Record):
+    kind: ClassVar[str] = "policy"
+    folder: ClassVar[str] = "policies"
+
+    issuer: Text | None = Field(None, description="发文单位")
+    doc_number: Text | None = Field(None, description="文号")
+    date: PartialDate | None = Field(None, description="发布日期")
+    validity: Validity | None = Field(None, description="文件状态：现行有效 或 已废止")
+    summary: Text = Field(description="一段话概述")
+    practices: list[Slug] = Field(default_factory=list, description="相关工作法 id")
+    body: Markdown | None = Field(None, description="正文（Markdown）")
+
+
+class Practice(Record):
+    kind: ClassVar[str] = "practice"
+    folder: ClassVar[str] = "practices"
+
+    short_title: Text | None = Field(None, description="简称，如 指挥链")
+    section: SectionId = Field(description="所属板块 id")
+    order: int | None = Field(None, description="在原文中的顺序")
+    summary: Text = Field(description="一段话概述")
+    steps: list[Markdown] = Field(default_factory=list, description="具体举措，按顺序")
+    policies: list[Slug] = Field(default_factory=list, description="相关政策文件 id")
+    checklists: list[Slug] = Field(default_factory=list, description="相关清单 id")
+    body: Markdown | None = Field(None, description="正文（Markdown）")
+
+    @property
+    def name(self) -> str:
+        return self.short_title or self.title
+
+
+class ChecklistItem(_Model):
+    text: Text = Field(description="条目")
+    detail: Markdown | None = Field(None, description="说明")
+    evidence: Text | None = Field(None, description="佐证材料")
+    frequency: Text | None = Field(None, description="频次")
+
+
+class Checklist(Record):
+    kind: ClassVar[str] = "checklist"
+    folder: ClassVar[str] = "checklists"
+
+    purpose: Text = Field(description="用途")
+    items: list[ChecklistItem] = Field(min_length=1, description="条目")
+    practices: list[Slug] = Field(default_factory=list, description="相关工作法 id")
+    body: Markdown | None = Field(None, description="补充说明（Markdown）")
+
+
+class Guide(Record):
+    kind: ClassVar[str] = "guide"
+    folder: ClassVar[str] = "guides"
+
+    summary: Text | None = Field(None, description="一段话概述")
+    order: int = Field(100, description="排序，小的在前")
+    body: Markdown = Field(description="正文（Markdown）")
+
+
+class GlossaryTerm(_Model):
+    term: Text = Field(description="术语")
+    definition: Markdown = Field(description="释义")
+    aliases: list[Text] = Field(default_factory=list, description="别称")
+    practices: list[Slug] = Field(default_factory=list, description="相关工作法 id")
+
+
+class Glossary(_Model):
+    terms: list[GlossaryTerm] = Field(description="术语列表")
+
+
+class Figure(_Model):
+    value: int | float | Text = Field(description="数值")
+    unit: Text | None = Field(None, description="单位")
+    label: Text = Field(description="说明")
+    context: Text = Field(description="在原文中的语境")
+    practices: list[Slug] = Field(default_factory=list, description="所在工作法 id")
+
+
+class FigureList(_Model):
+    figures: list[Figure] = Field(description="数字列表")

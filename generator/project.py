@@ -1,0 +1,59 @@
+"""Where things live in a knowledge-base repository, and the site vocabularies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loading import parse_yaml
+from .model import Vocabularies
+from .problems import ProblemList
+
+
+@dataclass(frozen=True)
+class ProjectPaths:
+    root: Path
+
+    @property
+    def cases(self) -> Path:
+        return self.root / "cases"
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def site_config(self) -> Path:
+        return self.root / "site_config"
+
+    @property
+    def templates(self) -> Path:
+        return self.site_config / "templates"
+
+    @property
+    def vocabularies(self) -> Path:
+        return self.site_config / "vocabularies.yml"
+
+    @property
+    def watched(self) -> list[Path]:
+        """Folders whose changes must rebuild the site."""
+        return [self.cases, self.content, self.site_config]
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def load_vocabularies(paths: ProjectPaths, problems: ProblemList) -> Vocabularies | None:
+    from .validation import validate_document
+
+    rel = paths.rel(paths.vocabularies)
+    if not paths.vocabularies.is_file():
+        problems.add(rel, 1, 1, "", "找不到站点词表文件 site_config/vocabularies.yml。")
+        return None
+    doc = parse_yaml(paths.vocabularies.read_text(encoding="utf-8-sig"), rel, problems)
+    if doc is None:
+        return None
+    return validate_document(doc, Vocabularies, None, problems)

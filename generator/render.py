@@ -1,0 +1,151 @@
+"""Step three: render Markdown pages from the linked library with Jinja templates."""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from collections import Counter
+from pathlib import Path
+
+import jinja2
+
+from .library import KIND_LABELS, Library, sort_key
+from .model import Case, Record
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+
+
+class PageRenderer:
+    """Renders every page of the site to Markdown text keyed by its path in the docs tree."""
+
+    def __init__(self, library: Library, templates: Path, intros: dict[str, str] | None = None):
+        self.library = library
+        self.intros = intros or {}
+        self.env = _make_environment(templates)
+
+    def render_all(self) -> dict[str, str]:
+        pages: dict[str, str] = {}
+        pages["index.md"] = self._render("home.md.j2", "index.md")
+        for kind, folder in _FOLDERS.items():
+            index_path = f"{folder}/index.md"
+            pages[index_path] = self._render(f"{kind}_index.md.j2", index_path)
+            for record in self.library.all(kind):
+                pages[record.page_path] = self._render(
+                    f"{kind}.md.j2", record.page_path, record=record
+                )
+        pages["glossary.md"] = self._render("glossary.md.j2", "glossary.md")
+        pages["figures.md"] = self._render("figures.md.j2", "figures.md")
+        return pages
+
+    def _render(self, template: str, here: str, **context) -> str:
+        text = self.env.get_template(template).render(
+            here=here,
+            library=self.library,
+            vocabularies=self.library.vocabularies,
+            intro=self.intros.get(posixpath.dirname(here), ""),
+            helpers=_Helpers(self.library, here),
+            **context,
+        )
+        return tidy_blank_lines(text)
+
+
+_FOLDERS = {"case": "cases", "practice": "practices", "policy": "policies",
+            "checklist": "checklists", "guide": "guides"}
+
+
+def _make_environment(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["plain"] = plain
+    env.filters["indent_md"] = indent_markdown
+    env.filters["quoted"] = lambda value: json.dumps(str(value), ensure_ascii=False)
+    return env
+
+
+def tidy_blank_lines(text: str) -> str:
+    """At most one blank line in a row, except inside fenced code blocks."""
+    out: list[str] = []
+    fenced = False
+    for line in text.strip().split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if not fenced and not line.strip() and out and not out[-1].strip():
+            continue
+        out.append(line.rstrip() if not fenced else line)
+    return "\n".join(out) + "\n"
+
+
+def plain(text: object) -> str:
+    """Plain text made safe for inline Markdown: no HTML, no accidental emphasis or links."""
+    escaped = html.escape(str(text), quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(escaped.split()))
+
+
+def indent_markdown(text: str, width: int = 4) -> str:
+    """Indent continuation lines so multi-paragraph Markdown stays inside a list item."""
+    pad = " " * width
+    lines = text.split("\n")
+    return "\n".join([lines[0]] + [(pad + line) if line else line for line in lines[1:]])
+
+
+class _Helpers:
+    """Functions templates call; bound to the page being rendered so links are relative."""
+
+    def __init__(self, library: Library, here: str):
+        self.library, self.here = library, here
+        self.kind_labels = KIND_LABELS
+
+    def href(self, target: str) -> str:
+        return posixpath.relpath(target, posixpath.dirname(self.here) or ".")
+
+    def link(self, record: Record, text: str | None = None) -> str:
+        return f"[{plain(text or record.title)}]({self.href(record.page_path)})"
+
+    def related(self, record: Record, kind: str) -> list[Record]:
+        return self.library.related(record, kind)
+
+    def by_street(self) -> list[tuple[str, list[Case]]]:
+        cases = self.library.all("case")
+        return [(street, [c for c in cases if c.location.street == street])
+                for street in self.library.vocabularies.streets
+                if any(c.location.street == street for c in cases)]
+
+    def by_community_type(self) -> list[tuple[str, list[Case]]]:
+        cases = self.library.all("case")
+        groups = [(t.name, [c for c in cases if c.community_type == t.name])
+                  for t in self.library.vocabularies.community_types]
+        untyped = [c for c in cases if not c.community_type]
+        return [g for g in groups if g[1]] + ([("未标注类型", untyped)] if untyped else [])
+
+    def practices_by_section(self) -> list[tuple[object, list[Record]]]:
+        practices = self.library.all("practice")
+        return [(section, [p for p in practices if p.section == section.id])
+                for section in self.library.vocabularies.sections]
+
+    def similar_cases(self, case: Case, limit: int = 5) -> list[Case]:
+        """Cases sharing practices (weighted) or tags with this one, most similar first."""
+        scores: Counter[str] = Counter()
+        for other in self.library.all("case"):
+            if other.id != case.id:
+                shared = 2 * len(set(case.practices) & set(other.practices))
+                shared += len(set(case.tags) & set(other.tags))
+                if shared:
+                    scores[other.id] = shared
+        ranked = sorted(scores, key=lambda i: (-scores[i], sort_key(self.library.get("case", i))))
+        return [self.library.get("case", i) for i in ranked[:limit]]
+
+    def glossary_for(self, practice: Record) -> list:
+        glossary = self.library.glossary
+        return [t for t in (glossary.terms if glossary else []) if practice.id in t.practices]
+
+    def figures_for(self, practice: Record) -> list:
+        figures = self.library.figures
+        return [f for f in (figures.figures if figures else []) if practice.id in f.practices]

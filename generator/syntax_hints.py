@@ -1,0 +1,81 @@
+"""Turn YAML syntax errors and encoding problems into Chinese advice an editor can act on.
+
+Chinese input methods produce full-width colons and spaces, and Windows Notepad may save in GBK;
+these are the mistakes editors actually make, so they are named explicitly.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+_FULLWIDTH_COLON_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*|[\u4e00-\u9fff]+)\s*：")
+_FULLWIDTH_SPACE_INDENT = re.compile(r"^[ ]*\u3000")
+
+
+def explain_syntax_error(text: str, error: yaml.YAMLError) -> list[tuple[int, int, str]]:
+    """Specific hints for known mistakes; otherwise one located general message."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    hints = [hint for hint in _known_mistakes(text) if hint[0] <= line + 1]
+    if hints:
+        return hints
+    detail = getattr(error, "problem", None) or ""
+    return [(line, column, f"YAML 格式错误（{_translate(detail)}）。{_GENERAL_ADVICE}")]
+
+
+_GENERAL_ADVICE = (
+    "请检查这一行和上一行：冒号后要有一个空格，同级的行缩进要一样，含有冒号或 # 的文字要加引号。"
+)
+
+
+_TAB = "缩进里有制表符（Tab 键）：YAML 只能用空格缩进，请把 Tab 换成空格。"
+_FULLWIDTH_SPACE = "缩进里有全角空格：请关闭中文输入法后用半角空格缩进。"
+
+
+def _known_mistakes(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" \t\u3000"))
+        if "\t" in line[:indent]:
+            found.append((number, line.index("\t") + 1, _TAB))
+        elif _FULLWIDTH_SPACE_INDENT.match(line):
+            found.append((number, line.index("\u3000") + 1, _FULLWIDTH_SPACE))
+        match = _FULLWIDTH_COLON_KEY.match(line)
+        if match:
+            column = line.index("：") + 1
+            found.append((
+                number, column,
+                f"「{match.group(1)}」后面用了全角冒号「：」：请切换到英文输入法，改成半角冒号「:」加一个空格。",
+            ))
+    return found
+
+
+_TRANSLATIONS = {
+    "found character '\\t' that cannot start any token": "出现了制表符",
+    "mapping values are not allowed here": "这里不能出现冒号",
+    "could not find expected ':'": "缺少冒号",
+    "found undefined alias": "出现了未定义的别名",
+    "expected <block end>, but found": "缩进不一致",
+    "found unexpected end of stream": "引号或括号没有闭合",
+    "found unknown escape character": "双引号里有无法识别的反斜杠转义，可改用单引号",
+}
+
+
+def _translate(detail: str) -> str:
+    for english, chinese in _TRANSLATIONS.items():
+        if english in detail:
+            return chinese
+    return "无法解析"
+
+
+def explain_undecodable(raw: bytes) -> str:
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return "文件不是 UTF-8 编码，无法读取：请在编辑器里选择“另存为”，编码选“UTF-8”后保存。"
+    return (
+        "文件是 GBK（ANSI）编码，不是 UTF-8：请在记事本或 WPS 里选择“另存为”，"
+        "编码选“UTF-8”后保存。"
+    )

@@ -1,0 +1,102 @@
+"""Shared fixtures: the real repository, a real MkDocs build, a local server and Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def run_mkdocs(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"} | (env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=root, env=environment, capture_output=True, text=True, timeout=300,
+    )
+
+
+def run_kb(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"} | (env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=root, env=environment, capture_output=True, text=True, timeout=300,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    """A throw-away copy of the repository's content, config and mkdocs.yml."""
+    for name in ("cases", "content", "site_config"):
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The bundled content built once by a real ``mkdocs build --strict``."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run must install Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium fonts-noto-cjk)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def phone(browser, site_url):
+    """A 390×844 page that records every request leaving 127.0.0.1."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.foreign_requests = []
+    page.on("request", lambda r: _note_foreign(page, r.url))
+    yield page
+    context.close()
+
+
+def _note_foreign(page, url: str) -> None:
+    if not url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")):
+        page.foreign_requests.append(url)

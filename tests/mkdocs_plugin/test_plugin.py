@@ -1,0 +1,84 @@
+"""The real ``mkdocs build --strict`` through the kb plugin: content, failures, determinism."""
+
+import hashlib
+import json
+
+from tests.conftest import REPO, copy_project, run_kb, run_mkdocs
+
+
+def _tree_digest(site):
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_bundled_content_builds_every_page(built_site):
+    for page in ("index.html", "cases/index.html", "cases/zhiguo-lane-courtyard/index.html",
+                 "practices/command-chain/index.html", "policies/grid-governance-plan/index.html",
+                 "checklists/five-basics/index.html", "glossary/index.html", "figures/index.html",
+                 "guides/editors/index.html", "search/search_index.json"):
+        assert (built_site / page).is_file(), page
+
+
+def test_navigation_never_lists_individual_cases(built_site):
+    page = (built_site / "practices/index.html").read_text(encoding="utf-8")
+    nav = page[page.index("md-sidebar--primary"):page.index("md-sidebar--secondary")]
+    assert "案例库" in nav and "术语表" in nav
+    assert "cases/zhiguo-lane-courtyard" not in nav and "practices/red-channel" not in nav
+
+
+def test_search_index_is_segmented_chinese(built_site):
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    # theme.language: zh gives the separator that splits jieba's zero-width marks
+    assert "\\u200b" in index["config"]["separator"]
+    case = next(d for d in index["docs"] if d["location"] == "cases/zhiguo-lane-courtyard/")
+    assert "\u200b院坝\u200b" in case["text"]
+
+
+def test_no_page_refers_to_fonts_or_scripts_on_other_hosts(built_site):
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "unpkg.com" not in html, page
+
+
+def test_same_sources_give_byte_identical_sites(tmp_path):
+    first, second = tmp_path / "one", tmp_path / "two"
+    for site in (first, second):
+        result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(site),
+                            env={"SOURCE_DATE_EPOCH": "1700000000"})
+        assert result.returncode == 0, result.stderr
+    assert _tree_digest(first) == _tree_digest(second)
+
+
+def test_bad_input_fails_the_build_with_the_report_and_keeps_the_old_site(tmp_path):
+    root = copy_project(tmp_path / "kb")
+    site = tmp_path / "site"
+    assert run_mkdocs(root, "build", "--strict", "--site-dir", str(site)).returncode == 0
+    before = _tree_digest(site)
+    bad = root / "cases/huguo/zhiguo-lane-courtyard.yml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("street: 护国街道", "street: 护国街"),
+                   encoding="utf-8")
+    result = run_mkdocs(root, "build", "--strict", "--site-dir", str(site))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "cases/huguo/zhiguo-lane-courtyard.yml:4:3: location.street: 「护国街」" in result.stderr
+    assert _tree_digest(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kb", "site"]
+
+
+def test_kb_build_wraps_mkdocs(tmp_path):
+    root = copy_project(tmp_path / "kb")
+    result = run_kb(root, "build")
+    assert result.returncode == 0, result.stderr
+    assert (root / "site/cases/zhiguo-lane-courtyard/index.html").is_file()
+
+
+def test_kb_build_with_drafts_includes_them(tmp_path):
+    root = copy_project(tmp_path / "kb")
+    draft = root / "cases/huguo/draft-case.yml"
+    draft.write_text("id: draft-case\ntitle: 草稿案例\nstatus: draft\nlocation:\n"
+                     "  street: 护国街道\nsummary: 草稿。\n", encoding="utf-8")
+    assert run_kb(root, "build").returncode == 0
+    assert not (root / "site/cases/draft-case").exists()
+    assert run_kb(root, "build", "--drafts").returncode == 0
+    page = (root / "site/cases/draft-case/index.html").read_text(encoding="utf-8")
+    assert "草稿" in page

@@ -1,0 +1,81 @@
+"""``kb`` as an editor runs it: a real subprocess, real files, checked output and exit codes."""
+
+import json
+
+from tests.conftest import REPO, run_kb
+from tests.helpers import case_yaml, make_project
+
+
+def _snapshot(root):
+    return {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_validate_passes_on_the_bundled_content():
+    result = run_kb(REPO, "validate")
+    assert result.returncode == 0, result.stdout
+    assert "检查通过" in result.stdout
+
+
+def test_validate_reports_every_problem_and_exits_1_without_traceback(tmp_path):
+    root = make_project(tmp_path, {
+        "cases/a.yml": case_yaml("a", street="护国街"),
+        "cases/b.yml": "id: b\ntitle：标题\n",
+    })
+    before = _snapshot(root)
+    result = run_kb(root, "validate")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(
+        "cases/a.yml:4:3: location.street: 「护国街」不在街道列表中。是否是「护国街道」？")
+    assert lines[1].startswith("cases/b.yml:2:6: 「title」后面用了全角冒号")
+    assert lines[-1] == "共发现 2 个错误、0 个警告。"
+    assert _snapshot(root) == before  # sources are never modified
+
+
+def test_validate_can_limit_the_report_to_given_files(tmp_path):
+    root = make_project(tmp_path, {"cases/a.yml": case_yaml("a", street="护国街"),
+                                   "cases/b.yml": case_yaml("b")})
+    assert run_kb(root, "validate", "cases/b.yml").returncode == 0
+    assert run_kb(root, "validate", "cases/a.yml").returncode == 1
+
+
+def test_validate_github_and_json_formats(tmp_path):
+    root = make_project(tmp_path, {"cases/a.yml": case_yaml("a", street="护国街")})
+    github = run_kb(root, "validate", "--format", "github")
+    assert github.stdout.startswith("::error file=cases/a.yml,line=4,col=3,title=location.street::")
+    rows = json.loads(run_kb(root, "validate", "--format", "json").stdout)
+    assert rows[0]["field"] == "location.street" and rows[0]["line"] == 4
+
+
+def test_export_prints_the_model_and_hides_drafts_unless_asked(tmp_path):
+    root = make_project(tmp_path, {"cases/a.yml": case_yaml("a"),
+                                   "cases/d.yml": case_yaml("d", extra="status: draft\n")})
+    public = json.loads(run_kb(root, "export", "--format", "json").stdout)
+    assert [c["id"] for c in public["cases"]] == ["a"]
+    everything = json.loads(run_kb(root, "export", "--drafts").stdout)
+    assert [c["id"] for c in everything["cases"]] == ["a", "d"]
+
+
+def test_export_of_the_bundled_content():
+    data = json.loads(run_kb(REPO, "export").stdout)
+    assert len(data["cases"]) == 5 and len(data["practices"]) == 14
+    assert all({"id", "title", "url"} <= set(item) for group in data.values() for item in group)
+
+
+def test_render_writes_plain_markdown_without_mkdocs(tmp_path):
+    out = tmp_path / "pages"
+    result = run_kb(REPO, "render", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    page = (out / "cases/zhiguo-lane-courtyard.md").read_text(encoding="utf-8")
+    assert "# 致果巷2号及5号院坝微改造" in page and "## 做法" in page
+
+
+def test_render_with_bad_input_keeps_the_previous_output(tmp_path):
+    root = make_project(tmp_path / "kb", {"cases/a.yml": case_yaml("a")})
+    out = tmp_path / "pages"
+    assert run_kb(root, "render", "--out", str(out)).returncode == 0
+    (root / "cases/a.yml").write_text("id: a\n", encoding="utf-8")
+    result = run_kb(root, "render", "--out", str(out))
+    assert result.returncode == 1 and "缺少必填项「title」" in result.stderr
+    assert (out / "cases/a.md").is_file()

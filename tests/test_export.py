@@ -1,0 +1,15 @@
+import json
+
+from generator.export import export_json
+from generator.pipeline import load_library
+from tests.helpers import case_yaml, make_project
+
+
+def test_export_has_the_four_groups_with_id_title_url_and_fields(tmp_path):
+    root = make_project(tmp_path, {"cases/a.yml": case_yaml("a", extra="tags: [院坝]\n")})
+    data = json.loads(export_json(load_library(root).library))
+    assert set(data) == {"cases", "practices", "policies", "checklists"}
+    [case] = data["cases"]
+    assert case["id"] == "a" and case["url"] == "cases/a/" and case["tags"] == ["院坝"]
+    assert case["location"] == {"street": "护国街道"}
+    assert data["practices"][0]["url"] == "practices/sample-practice/"

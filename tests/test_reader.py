@@ -1,0 +1,55 @@
+from generator.model import Case, Guide
+from generator.problems import ProblemList
+from generator.project import ProjectPaths
+from generator.reader import read_contents
+from tests.helpers import case_yaml, make_project
+from tests.test_validation import VOCABULARIES
+
+
+def _read(root):
+    problems = ProblemList()
+    return read_contents(ProjectPaths(root), VOCABULARIES, problems), problems
+
+
+def test_cases_are_read_from_any_subfolder_in_a_stable_order(tmp_path):
+    root = make_project(tmp_path, {
+        "cases/b/deep/two.yaml": case_yaml("two"),
+        "cases/a/one.yml": case_yaml("one"),
+        "cases/notes.txt": "not a case",
+    })
+    contents, problems = _read(root)
+    cases = [r for r in contents.records if isinstance(r, Case)]
+    assert [c.id for c in cases] == ["one", "two"]
+    assert cases[0]._file == "cases/a/one.yml"
+    assert not problems.items
+
+
+def test_markdown_body_becomes_the_body_field_and_intros_are_not_records(tmp_path):
+    root = make_project(tmp_path, {
+        "content/guides/g.md": "---\nid: g\ntitle: 指南\n---\n\n# 小节\n\n正文。\n",
+        "content/guides/_index.md": "栏目说明。\n",
+    })
+    contents, problems = _read(root)
+    [guide] = [r for r in contents.records if isinstance(r, Guide)]
+    assert guide.body == "# 小节\n\n正文。"
+    assert contents.intros["guides"] == "栏目说明。"
+    assert not problems.items
+
+
+def test_files_outside_the_known_folders_get_a_warning(tmp_path):
+    root = make_project(tmp_path, {"content/stray.yml": "id: x\n"})
+    _, problems = _read(root)
+    [problem] = problems.items
+    assert problem.file == "content/stray.yml" and not problems.has_errors
+
+
+def test_glossary_and_figures_are_single_files(tmp_path):
+    root = make_project(tmp_path, {
+        "content/glossary.yml": "terms:\n  - term: 院坝\n    definition: 释义。\n",
+        "content/figures.yml":
+            "figures:\n  - {value: '304', unit: 个, label: 支部, context: 语境}\n",
+    })
+    contents, problems = _read(root)
+    assert contents.glossary.terms[0].term == "院坝"
+    assert contents.figures.figures[0].value == "304"
+    assert contents.origins["glossary"][0] == "content/glossary.yml"

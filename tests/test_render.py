@@ -1,0 +1,64 @@
+from generator.pipeline import build_pages
+from generator.render import indent_markdown, plain, tidy_blank_lines
+from tests.helpers import case_yaml, make_project
+
+
+def test_plain_text_cannot_become_html_or_markup():
+    assert plain("<b>粗</b> *星* [链](x) a|b") == r"&lt;b&gt;粗&lt;/b&gt; \*星\* \[链\](x) a\|b"
+
+
+def test_indent_markdown_keeps_paragraphs_in_the_list_item():
+    assert indent_markdown("一\n\n二") == "一\n\n    二"
+
+
+def test_tidy_blank_lines_leaves_code_blocks_alone():
+    text = "a\n\n\n\nb\n```\nx\n\n\ny\n```\n"
+    assert tidy_blank_lines(text) == "a\n\nb\n```\nx\n\n\ny\n```\n"
+
+
+def test_every_kind_of_page_is_rendered(tmp_path):
+    root = make_project(tmp_path, {"cases/a.yml": case_yaml("a")})
+    pages = build_pages(root).pages
+    assert {"index.md", "cases/index.md", "cases/a.md", "practices/sample-practice.md",
+            "policies/sample-policy.md", "checklists/sample-checklist.md",
+            "glossary.md", "figures.md", "guides/index.md"} <= set(pages)
+
+
+def test_back_links_appear_on_practice_policy_and_checklist_pages(tmp_path):
+    root = make_project(tmp_path, {"cases/a.yml": case_yaml("a", extra="""
+        practices: [sample-practice]
+        policies: [sample-policy]
+        checklists: [sample-checklist]
+    """)})
+    pages = build_pages(root).pages
+    for page in ("practices/sample-practice.md", "policies/sample-policy.md",
+                 "checklists/sample-checklist.md"):
+        assert "[案例a](../cases/a.md)" in pages[page], page
+
+
+def test_similar_cases_share_practices_or_tags(tmp_path):
+    root = make_project(tmp_path, {
+        "cases/a.yml": case_yaml("a", extra="tags: [院坝]\n"),
+        "cases/b.yml": case_yaml("b", extra="tags: [院坝]\n"),
+        "cases/c.yml": case_yaml("c", extra="tags: [物业]\n"),
+    })
+    page = build_pages(root).pages["cases/a.md"]
+    assert "## 相似案例" in page and "(b.md)" in page and "(c.md)" not in page
+
+
+def test_case_index_groups_by_street_with_counts(tmp_path):
+    root = make_project(tmp_path, {
+        "cases/a.yml": case_yaml("a"),
+        "cases/b.yml": case_yaml("b"),
+        "cases/c.yml": case_yaml("c", street="华山街道"),
+    })
+    index = build_pages(root).pages["cases/index.md"]
+    assert "### 华山街道（1）" in index and "### 护国街道（2）" in index
+    assert "### 未标注类型（3）" in index
+    assert index.index("华山街道（1）") < index.index("护国街道（2）")  # vocabulary order
+
+
+def test_a_template_in_site_config_overrides_the_page(tmp_path):
+    root = make_project(tmp_path, {"cases/a.yml": case_yaml("a")})
+    (root / "site_config/templates/figures.md.j2").write_text("# 自定义\n", encoding="utf-8")
+    assert build_pages(root).pages["figures.md"] == "# 自定义\n"

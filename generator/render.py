@@ -6,12 +6,12 @@ import html
 import json
 import posixpath
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import jinja2
 
-from .library import KIND_LABELS, Library, sort_key
+from .library import KIND_LABELS, Library
 from .model import Case, Record
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
@@ -24,6 +24,7 @@ class PageRenderer:
         self.library = library
         self.intros = intros or {}
         self.env = _make_environment(templates)
+        self.similar = SimilarCases(library.all("case"))
 
     def render_all(self) -> dict[str, str]:
         pages: dict[str, str] = {}
@@ -45,7 +46,7 @@ class PageRenderer:
             library=self.library,
             vocabularies=self.library.vocabularies,
             intro=self.intros.get(posixpath.dirname(here), ""),
-            helpers=_Helpers(self.library, here),
+            helpers=_Helpers(self.library, here, self.similar),
             **context,
         )
         return tidy_blank_lines(text)
@@ -99,8 +100,8 @@ def indent_markdown(text: str, width: int = 4) -> str:
 class _Helpers:
     """Functions templates call; bound to the page being rendered so links are relative."""
 
-    def __init__(self, library: Library, here: str):
-        self.library, self.here = library, here
+    def __init__(self, library: Library, here: str, similar: SimilarCases):
+        self.library, self.here, self.similar = library, here, similar
         self.kind_labels = KIND_LABELS
 
     def href(self, target: str) -> str:
@@ -131,16 +132,7 @@ class _Helpers:
                 for section in self.library.vocabularies.sections]
 
     def similar_cases(self, case: Case, limit: int = 5) -> list[Case]:
-        """Cases sharing practices (weighted) or tags with this one, most similar first."""
-        scores: Counter[str] = Counter()
-        for other in self.library.all("case"):
-            if other.id != case.id:
-                shared = 2 * len(set(case.practices) & set(other.practices))
-                shared += len(set(case.tags) & set(other.tags))
-                if shared:
-                    scores[other.id] = shared
-        ranked = sorted(scores, key=lambda i: (-scores[i], sort_key(self.library.get("case", i))))
-        return [self.library.get("case", i) for i in ranked[:limit]]
+        return self.similar.for_case(case, limit)
 
     def glossary_for(self, practice: Record) -> list:
         glossary = self.library.glossary
@@ -149,3 +141,29 @@ class _Helpers:
     def figures_for(self, practice: Record) -> list:
         figures = self.library.figures
         return [f for f in (figures.figures if figures else []) if practice.id in f.practices]
+
+
+class SimilarCases:
+    """Cases sharing practices (counted twice) or tags; an inverted index keeps this linear."""
+
+    def __init__(self, cases: list[Case]):
+        self.by_id = {case.id: case for case in cases}
+        self.order = {case.id: index for index, case in enumerate(cases)}
+        self.index: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for case in cases:
+            for key in self._keys(case):
+                self.index[key].append(case.id)
+
+    @staticmethod
+    def _keys(case: Case) -> set[tuple[str, str]]:
+        return {("practice", p) for p in case.practices} | {("tag", t) for t in case.tags}
+
+    def for_case(self, case: Case, limit: int) -> list[Case]:
+        scores: Counter[str] = Counter()
+        for key in self._keys(case):
+            weight = 2 if key[0] == "practice" else 1
+            for other in self.index[key]:
+                if other != case.id:
+                    scores[other] += weight
+        ranked = sorted(scores, key=lambda i: (-scores[i], self.order[i]))
+        return [self.by_id[i] for i in ranked[:limit]]

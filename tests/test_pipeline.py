@@ -1,0 +1,24 @@
+from generator.pipeline import build_pages, load_library
+from tests.helpers import case_yaml, make_project
+
+
+def test_errors_stop_before_rendering_but_every_problem_is_reported(tmp_path):
+    root = make_project(tmp_path, {
+        "cases/a.yml": case_yaml("a", street="护国街"),
+        "cases/b.yml": case_yaml("b", extra="practices: [nope]\n"),
+    })
+    result = build_pages(root)
+    assert not result.ok and result.library is None and result.pages == {}
+    assert [p.file for p in result.problems.sorted()] == ["cases/a.yml", "cases/b.yml"]
+
+
+def test_warnings_do_not_stop_the_build(tmp_path):
+    root = make_project(tmp_path, {"cases/a.yml": case_yaml("a"), "content/notes.txt": "x"})
+    result = build_pages(root)
+    assert result.ok and result.problems.items and "cases/a.md" in result.pages
+
+
+def test_the_same_input_renders_the_same_pages(tmp_path):
+    root = make_project(tmp_path, {f"cases/{n}.yml": case_yaml(n) for n in "cab"})
+    assert build_pages(root).pages == build_pages(root).pages
+    assert list(load_library(root).library.records["case"]) == ["a", "b", "c"]

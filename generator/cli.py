@@ -14,7 +14,18 @@ from pathlib import Path
 from .export import export_json
 from .pipeline import BuildResult, build_pages, load_library
 from .problems import ProblemList
-from .writer import write_pages
+from .project import ProjectPaths, load_vocabularies
+from .scaffold import (
+    FIELD_LABELS,
+    NEW_KINDS,
+    NewRecord,
+    check_request,
+    new_file_path,
+    render_new_file,
+    target_path,
+)
+from .schema import render_schemas
+from .writer import write_new_file, write_pages
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,6 +70,19 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--out", type=Path, required=True, help="输出文件夹")
     render.add_argument("--drafts", action="store_true", help="包含草稿")
     render.set_defaults(handler=_render)
+
+    new = sub.add_parser("new", help="新建一个带说明的内容文件（不会覆盖已有文件）")
+    new.add_argument("kind", choices=list(NEW_KINDS), help="类型：case 案例、practice 工作法、"
+                     "policy 政策文件、checklist 清单、guide 指南")
+    new.add_argument("--id", help="id：小写英文字母、数字和连字符")
+    new.add_argument("--title", help="标题")
+    new.add_argument("--street", help="街道（案例）")
+    new.add_argument("--section", help="板块 id（工作法）")
+    new.set_defaults(handler=_new)
+
+    schema = sub.add_parser("schema", help="重新生成 site_config/schema/ 中的 JSON Schema")
+    schema.add_argument("--check", action="store_true", help="只检查是否过期，不写文件")
+    schema.set_defaults(handler=_schema)
 
     export = sub.add_parser("export", help="以 JSON 输出检查后的全部数据")
     export.add_argument("--format", choices=["json"], default="json")
@@ -116,6 +140,63 @@ def _ok(result: BuildResult) -> bool:
     if result.problems.items:
         _report(result.problems)
     return result.ok
+
+
+def _new(args) -> int:
+    paths, vocabularies = _paths_and_vocabularies(args.root)
+    if vocabularies is None:
+        return 1
+    fields = ["id", "title", *NEW_KINDS[args.kind][2]]
+    missing = [f for f in fields if not getattr(args, f)]
+    if missing and not sys.stdin.isatty():
+        options = "、".join(f"--{f}" for f in missing)
+        print(f"请提供 {options}（例如 kb new case --id my-case --title 标题 --street 护国街道）。",
+              file=sys.stderr)
+        return 1
+    for field in missing:
+        choices = vocabularies.allowed(field) if field in ("street", "section") else []
+        hint = f"（可选：{'、'.join(choices)}）" if choices else ""
+        setattr(args, field, input(f"{FIELD_LABELS[field]}{hint}：").strip())
+    request = NewRecord(args.kind, args.id, args.title, args.street, args.section)
+    reasons = check_request(request, paths, vocabularies)
+    if reasons:
+        print("\n".join(reasons), file=sys.stderr)
+        return 1
+    rel = new_file_path(request, vocabularies)
+    if not write_new_file(target_path(paths, rel), render_new_file(request, paths, vocabularies)):
+        print(f"{rel} 已经存在，没有覆盖。请换一个 id，或直接编辑这个文件。", file=sys.stderr)
+        return 1
+    print(f"已新建 {rel}：按文件里的说明填写，然后运行 kb validate 检查。")
+    return 0
+
+
+def _schema(args) -> int:
+    paths, vocabularies = _paths_and_vocabularies(args.root)
+    if vocabularies is None:
+        return 1
+    files = render_schemas(vocabularies)
+    folder = paths.site_config / "schema"
+    stale = [n for n, text in files.items() if _read_or_none(folder / n) != text]
+    if args.check:
+        if stale:
+            print(f"site_config/schema/ 已过期（{'、'.join(stale)}）：请运行 kb schema 重新生成。",
+                  file=sys.stderr)
+        return 1 if stale else 0
+    write_pages(files, folder)
+    print(f"已生成 {len(files)} 个 JSON Schema 到 site_config/schema/。")
+    return 0
+
+
+def _read_or_none(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def _paths_and_vocabularies(root: Path):
+    paths, problems = ProjectPaths(root), ProblemList()
+    vocabularies = load_vocabularies(paths, problems)
+    if vocabularies is None:
+        _report(problems)
+    return paths, vocabularies
 
 
 def _build(args) -> int:

@@ -36,7 +36,12 @@ KIND_LABELS = {
     "guide": "指南",
 }
 # field name on a record → kind it refers to
-REFERENCE_FIELDS = {"practices": "practice", "policies": "policy", "checklists": "checklist"}
+REFERENCE_FIELDS = {
+    "practices": "practice",
+    "policies": "policy",
+    "checklists": "checklist",
+    "related_cases": "case",
+}
 
 Key = tuple[str, str]
 

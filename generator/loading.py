@@ -127,6 +127,8 @@ def parse_yaml(
     converter = _Converter(doc, rel, problems, line_offset)
     try:
         doc.data = converter.convert(node, ())
+        if converter.refused_tag:
+            return None  # a file carrying code-running tags is not read any further
     except _Refused as refused:
         line, column = converter.where(refused.node)
         message = "不支持 YAML 锚点和别名（& 和 *）：请把内容直接写出来。"
@@ -142,6 +144,7 @@ class _Converter:
         self.doc, self.rel, self.problems, self.offset = doc, rel, problems, line_offset
         self.constructor = yaml.SafeLoader("")
         self.seen: set[int] = set()
+        self.refused_tag = False
 
     def where(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
@@ -155,8 +158,10 @@ class _Converter:
             line, column = self.where(node)
             self.problems.add(
                 self.rel, line, column, _dotted(path),
-                f"不支持 YAML 标签「{node.tag}」：请去掉它，只写普通的文字、列表或键值。",
+                f"不支持 YAML 标签「{_short_tag(node.tag)}」："
+                "请去掉它，只写普通的文字、列表或键值。",
             )
+            self.refused_tag = True
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -191,6 +196,10 @@ class _Converter:
             self.doc.positions[path + (index,)] = self.where(item)
             items.append(self.convert(item, path + (index,)))
         return items
+
+
+def _short_tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!", 1)
 
 
 def _dotted(path: FieldPath) -> str:

@@ -13,6 +13,7 @@ import jinja2
 
 from .library import KIND_LABELS, Library
 from .model import Case, Record
+from .problems import ProblemList
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 
@@ -54,6 +55,12 @@ class PageRenderer:
 
 _FOLDERS = {"case": "cases", "practice": "practices", "policy": "policies",
             "checklist": "checklists", "guide": "guides"}
+
+
+def render_problems_page(templates: Path, problems: ProblemList) -> str:
+    """The page shown instead of the site while ``serve`` waits for a broken file to be fixed."""
+    template = _make_environment(templates).get_template("problems.md.j2")
+    return tidy_blank_lines(template.render(problems=problems.sorted(), summary=problems.summary()))
 
 
 def _make_environment(templates: Path) -> jinja2.Environment:
@@ -115,9 +122,9 @@ class _Helpers:
 
     def by_street(self) -> list[tuple[str, list[Case]]]:
         cases = self.library.all("case")
-        return [(street, [c for c in cases if c.location.street == street])
-                for street in self.library.vocabularies.streets
-                if any(c.location.street == street for c in cases)]
+        groups = [(street, [c for c in cases if c.location.street == street])
+                  for street in self.library.vocabularies.allowed("street")]
+        return [group for group in groups if group[1]]
 
     def by_community_type(self) -> list[tuple[str, list[Case]]]:
         cases = self.library.all("case")

@@ -14,7 +14,7 @@ _WORD = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z]{2,12}$")
 
 def domain_terms(library: Library) -> list[str]:
     """Glossary terms and aliases, tags, practice short titles, places and vocabularies."""
-    words: set[str] = set(library.vocabularies.streets)
+    words: set[str] = set(library.vocabularies.allowed("street"))
     words.update(t.name for t in library.vocabularies.community_types)
     if library.glossary:
         for term in library.glossary.terms:

@@ -17,6 +17,8 @@ _FULLWIDTH_SPACE_INDENT = re.compile(r"^[ ]*\u3000")
 def explain_syntax_error(text: str, error: yaml.YAMLError) -> list[tuple[int, int, str]]:
     """Specific hints for known mistakes; otherwise one located general message."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if "quoted scalar" in str(getattr(error, "context", "")) and error.context_mark:
+        mark = error.context_mark  # an unclosed quote: point at where it opens, not at the end
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     hints = [hint for hint in _known_mistakes(text) if hint[0] <= line + 1]
     if hints:
@@ -52,14 +54,18 @@ def _known_mistakes(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+# PyYAML's and libyaml's wordings of the same errors
 _TRANSLATIONS = {
-    "found character '\\t' that cannot start any token": "出现了制表符",
-    "mapping values are not allowed here": "这里不能出现冒号",
+    "that cannot start any token": "出现了不能放在开头的字符，如 Tab、@ 或 `",
+    "mapping values are not allowed": "缩进不一致，或文字里的冒号没有加引号",
     "could not find expected ':'": "缺少冒号",
+    "did not find expected key": "缩进不一致",
+    "did not find expected '-' indicator": "列表的缩进不一致",
+    "did not find expected node content": "缺少内容",
     "found undefined alias": "出现了未定义的别名",
     "expected <block end>, but found": "缩进不一致",
     "found unexpected end of stream": "引号或括号没有闭合",
-    "found unknown escape character": "双引号里有无法识别的反斜杠转义，可改用单引号",
+    "unknown escape character": "双引号里有无法识别的反斜杠转义，可改用单引号",
 }
 
 

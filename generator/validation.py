@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from .loading import FieldPath, SourceDoc, dotted_path
 from .model import Vocabularies
 from .problems import ProblemList
+from .safety import personal_information
 
 _YAML_BOOL_WORDS = {"yes", "no", "true", "false", "on", "off", "y", "n"}
 
@@ -25,11 +26,33 @@ def validate_document(
             "文件内容应是一组“键: 值”（例如 id: ...、title: ...），而不是列表或单独一段文字。",
         )
         return None
+    found_personal = _report_personal_information(doc, (), doc.data, problems)
     try:
-        return model.model_validate(doc.data, context={"vocabularies": vocabularies})
+        record = model.model_validate(doc.data, context={"vocabularies": vocabularies})
     except ValidationError as error:
         _report(error, doc, model, problems)
         return None
+    return None if found_personal else record
+
+
+def _report_personal_information(doc: SourceDoc, path: FieldPath, value: Any, problems) -> bool:
+    """Every text value is checked, whatever its field: published pages must not carry it."""
+    found = False
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found |= _report_personal_information(doc, path + (key,), item, problems)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found |= _report_personal_information(doc, path + (index,), item, problems)
+    elif isinstance(value, str | int) and not isinstance(value, bool):
+        for what in personal_information(str(value)):
+            line, column = doc.position(path)
+            problems.add(
+                doc.rel, line, column, dotted_path(path),
+                f"含有{what}：网站公开发布，不能包含居民个人信息，请删除。",
+            )
+            found = True
+    return found
 
 
 def _report(error: ValidationError, doc: SourceDoc, model: type[BaseModel], problems) -> None:
@@ -78,12 +101,15 @@ def _message(detail: dict, path: FieldPath, doc: SourceDoc, model, union: bool) 
         )
     if union:
         return "应为一个数字或一段文字。"
+    if kind == "literal_error" and raw is not None:
+        return f"「{raw}」不是允许的取值。" + _expected(kind, detail)
     return _TYPE_MESSAGES.get(kind, "取值不正确。") + _expected(kind, detail)
 
 
 def _expected(kind: str, detail: dict) -> str:
     if kind == "literal_error":
-        return f"可选：{detail.get('ctx', {}).get('expected', '')}。".replace("'", "")
+        expected = str(detail.get("ctx", {}).get("expected", ""))
+        return f"可选：{expected.replace(' or ', '、').replace(', ', '、')}。".replace("'", "")
     return ""
 
 

@@ -33,3 +33,14 @@ def replace_directory(new: Path, target: Path) -> None:
     new.rename(target)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def write_new_file(path: Path, text: str) -> bool:
+    """Create ``path`` with ``text``; never overwrite. Returns False when it already exists."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(path, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        return False
+    return True

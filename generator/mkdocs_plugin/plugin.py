@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -13,6 +14,7 @@ from mkdocs.structure.files import File, Files
 
 from ..pipeline import build_pages
 from ..project import ProjectPaths
+from ..render import render_problems_page
 from ..search_terms import domain_terms
 from ..writer import replace_directory
 from .config import KnowledgeBaseConfig
@@ -40,12 +42,23 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_pre_build(self, config):
         # runs before MkDocs cleans the site folder, so bad input never empties it
         result = build_pages(self.paths.root, drafts=self.config.drafts)
+        if not result.ok and self.command == "serve":
+            # printed, not logged: under --strict a logged error would abort the preview
+            print("内容检查未通过：\n" + result.problems.format(), file=sys.stderr)
+            self.pages = self._problem_pages(config, result.problems)
+            return
         if not result.ok:
             raise PluginError("内容检查未通过，网站没有生成：\n" + result.problems.format())
         for problem in result.problems.items:  # warnings only; INFO so --strict is not tripped
             log.info(problem.format_text())
         self.pages = result.pages
         _teach_segmenter(domain_terms(result.library))
+
+    def _problem_pages(self, config, problems) -> dict[str, str]:
+        """Every page the reader may be on shows the problems until the file is fixed."""
+        page = render_problems_page(self.paths.templates, problems)
+        paths = set(self.pages) | set(_nav_pages(config.nav)) | {"index.md"}
+        return {path: page for path in paths}
 
     def on_files(self, files: Files, config) -> Files:
         for src_uri, text in sorted(self.pages.items()):
@@ -83,6 +96,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         else:
             shutil.rmtree(staging, ignore_errors=True)
             log.warning("构建失败：原有的网站文件夹保持不变。")
+
+
+def _nav_pages(nav) -> list[str]:
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [page for value in nav.values() for page in _nav_pages(value)]
+    if isinstance(nav, list):
+        return [page for item in nav for page in _nav_pages(item)]
+    return []
 
 
 def _teach_segmenter(words: list[str]) -> None:

@@ -16,7 +16,7 @@ from .records import (
     Record,
     Source,
 )
-from .vocabularies import CommunityType, Section, Vocabularies
+from .vocabularies import CommunityType, Section, Street, Vocabularies
 
 __all__ = [
     "Case",
@@ -35,5 +35,6 @@ __all__ = [
     "Record",
     "Section",
     "Source",
+    "Street",
     "Vocabularies",
 ]

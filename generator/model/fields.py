@@ -7,13 +7,34 @@ import difflib
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator, StringConstraints, ValidationInfo
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
+from ..safety import unsafe_markdown
+
+VOCABULARY_MARKER = "x-kb-vocabulary"  # replaced by an enum when schemas are generated
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _check_markdown(value: str) -> str:
+    problem = unsafe_markdown(value)
+    if problem:
+        raise PydanticCustomError("kb_markdown", problem)
+    return value
+
+
+Markdown = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_markdown)
+]
 
 
 def _check_slug(value: str) -> str:
@@ -27,7 +48,9 @@ def _check_slug(value: str) -> str:
     return value
 
 
-Slug = Annotated[str, AfterValidator(_check_slug)]
+Slug = Annotated[
+    str, AfterValidator(_check_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN})
+]
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -60,7 +83,13 @@ def _normalise_date(value: object) -> str:
     return "-".join(parts)
 
 
-PartialDate = Annotated[str, BeforeValidator(_normalise_date)]
+_DATE_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"},
+        {"type": "integer", "minimum": 1000, "maximum": 9999},
+    ]
+}
+PartialDate = Annotated[str, BeforeValidator(_normalise_date), WithJsonSchema(_DATE_SCHEMA)]
 
 
 def vocabulary(name: str, label: str):
@@ -70,9 +99,14 @@ def vocabulary(name: str, label: str):
         allowed = _allowed(info, name)
         if allowed is None or value in allowed:
             return value
-        raise PydanticCustomError("kb_vocabulary", _vocabulary_message(value, allowed, label))
+        raise PydanticCustomError("kb_vocabulary", vocabulary_message(value, allowed, label))
 
-    return Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check)]
+    return Annotated[
+        str,
+        StringConstraints(strip_whitespace=True),
+        AfterValidator(check),
+        Field(json_schema_extra={VOCABULARY_MARKER: name}),
+    ]
 
 
 def _allowed(info: ValidationInfo, name: str) -> list[str] | None:
@@ -80,7 +114,7 @@ def _allowed(info: ValidationInfo, name: str) -> list[str] | None:
     return None if vocabularies is None else vocabularies.allowed(name)
 
 
-def _vocabulary_message(value: str, allowed: list[str], label: str) -> str:
+def vocabulary_message(value: str, allowed: list[str], label: str) -> str:
     close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.5)
     prefix = [a for a in allowed if a.startswith(value) or value.startswith(a)]
     guess = close or prefix

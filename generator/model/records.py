@@ -84,6 +84,7 @@ class Case(Record):
     practices: list[Slug] = Field(default_factory=list, description="相关工作法 id")
     policies: list[Slug] = Field(default_factory=list, description="相关政策文件 id")
     checklists: list[Slug] = Field(default_factory=list, description="相关清单 id")
+    related_cases: list[Slug] = Field(default_factory=list, description="相关案例 id")
     tags: list[Text] = Field(default_factory=list, description="标签")
     discussion_questions: list[Text] = Field(default_factory=list, description="探讨问题")
 

@@ -11,6 +11,11 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+class Street(_Strict):
+    name: Text
+    folder: Slug
+
+
 class CommunityType(_Strict):
     name: Text
     focus: Text | None = None
@@ -24,7 +29,7 @@ class Section(_Strict):
 
 class Vocabularies(_Strict):
     district: Text
-    streets: list[Text]
+    streets: list[Street]
     community_types: list[CommunityType]
     sections: list[Section]
     policy_validity: list[Text]
@@ -32,7 +37,7 @@ class Vocabularies(_Strict):
     def allowed(self, name: str) -> list[str]:
         """The allowed values of one vocabulary, by the name fields use to refer to it."""
         return {
-            "street": list(self.streets),
+            "street": [s.name for s in self.streets],
             "community_type": [t.name for t in self.community_types],
             "section": [s.id for s in self.sections],
             "policy_validity": list(self.policy_validity),

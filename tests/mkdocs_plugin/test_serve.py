@@ -1,0 +1,87 @@
+"""``kb serve`` as an editor uses it.
+
+A broken file shows the problems in the browser; fixing it brings the site back.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tests.conftest import copy_project
+
+CASE = "cases/huguo/zhiguo-lane-courtyard.yml"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(url: str, text: str, deadline: float = 90) -> str:
+    """Poll until the page contains ``text``; a deadline only so that a hang fails the test."""
+    end = time.monotonic() + deadline
+    body = ""
+    while time.monotonic() < end:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                body = response.read().decode("utf-8")
+            if text in body:
+                return body
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} never showed {text!r}; last body starts {body[:300]!r}")
+
+
+@pytest.fixture
+def served(tmp_path):
+    root = copy_project(tmp_path)
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    yield root, f"http://127.0.0.1:{port}/"
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def _edit(root, old: str, new: str) -> None:
+    path = root / CASE
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_a_broken_file_shows_a_problems_page_and_fixing_it_restores_the_site(served):
+    root, url = served
+    case_url = url + "cases/zhiguo-lane-courtyard/"
+    _wait_for(case_url, "致果巷2号及5号院坝微改造")
+    _edit(root, "street: 护国街道", "street: 护国街")
+    page = _wait_for(case_url, "内容检查未通过")
+    assert "cases/huguo/zhiguo-lane-courtyard.yml:4:3" in page and "是否是「护国街道」" in page
+    _wait_for(url, "内容检查未通过")  # every page says so, not just the broken one
+    _edit(root, "street: 护国街", "street: 护国街道")
+    _wait_for(case_url, "居民满意度不断提升")
+
+
+def test_serve_starts_even_when_content_is_broken(tmp_path):
+    root = copy_project(tmp_path)
+    _edit(root, "summary:", "summery:")
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        page = _wait_for(f"http://127.0.0.1:{port}/", "内容检查未通过")
+        assert "是否是「summary」" in page
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

@@ -150,8 +150,10 @@ def _new(args) -> int:
     missing = [f for f in fields if not getattr(args, f)]
     if missing and not sys.stdin.isatty():
         options = "、".join(f"--{f}" for f in missing)
-        print(f"请提供 {options}（例如 kb new case --id my-case --title 标题 --street 护国街道）。",
-              file=sys.stderr)
+        samples = {"street": "--street 护国街道", "section": "--section service"}
+        extra = "".join(f" {samples[f]}" for f in NEW_KINDS[args.kind][2])
+        example = f"kb new {args.kind} --id my-{args.kind} --title 标题{extra}"
+        print(f"请提供 {options}（例如 {example}）。", file=sys.stderr)
         return 1
     for field in missing:
         choices = vocabularies.allowed(field) if field in ("street", "section") else []

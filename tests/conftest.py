@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -60,11 +61,20 @@ def built_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    with serve_folder(built_site) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serve_folder(folder: Path):
+    """A static file server on a free loopback port, like any web server would serve the site."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -87,12 +97,14 @@ def browser():
 
 
 @pytest.fixture
-def phone(browser, site_url):
-    """A 390×844 page that records every request leaving 127.0.0.1."""
+def phone(browser):
+    """A 390×844 page that records every request leaving 127.0.0.1 and every dialog."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
     page.foreign_requests = []
+    page.dialogs = []
     page.on("request", lambda r: _note_foreign(page, r.url))
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
     yield page
     context.close()
 

@@ -1,6 +1,8 @@
 """``kb`` as an editor runs it: a real subprocess, real files, checked output and exit codes."""
 
 import json
+import subprocess
+import sys
 
 from tests.conftest import REPO, run_kb
 from tests.helpers import case_yaml, make_project
@@ -79,3 +81,52 @@ def test_render_with_bad_input_keeps_the_previous_output(tmp_path):
     result = run_kb(root, "render", "--out", str(out))
     assert result.returncode == 1 and "缺少必填项「title」" in result.stderr
     assert (out / "cases/a.md").is_file()
+
+
+def test_new_writes_a_file_once_and_never_overwrites(tmp_path):
+    root = make_project(tmp_path)
+    args = ("new", "case", "--id", "new-case", "--title", "新案例", "--street", "护国街道")
+    first = run_kb(root, *args)
+    assert first.returncode == 0 and "cases/huguo/new-case.yml" in first.stdout
+    path = root / "cases/huguo/new-case.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "# 编辑过\n", encoding="utf-8")
+    edited = path.read_bytes()
+    again = run_kb(root, *args)
+    assert again.returncode == 1 and "已经有了" in again.stderr
+    assert path.read_bytes() == edited
+
+
+def test_new_without_a_terminal_names_the_missing_options(tmp_path):
+    root = make_project(tmp_path)
+    result = run_kb(root, "new", "practice", "--title", "标题")
+    assert result.returncode == 1
+    assert "--id" in result.stderr and "--section" in result.stderr
+    assert not list((root / "content/practices").glob("*.md"))[1:]  # only the base practice
+
+
+def test_no_command_modifies_an_existing_source_file(tmp_path):
+    root = make_project(tmp_path, {"cases/huguo/a.yml": case_yaml("a"),
+                                   "cases/huguo/bad.yml": case_yaml("bad", street="护国街")})
+    (root / "mkdocs.yml").write_bytes((REPO / "mkdocs.yml").read_bytes())
+    before = _snapshot(root)
+    for args in (["validate"], ["validate", "--format", "json"], ["export"],
+                 ["render", "--out", str(tmp_path / "out")], ["build"], ["schema", "--check"],
+                 ["new", "case", "--id", "b", "--title", "标题", "--street", "华山街道"]):
+        run_kb(root, *args)
+    after = _snapshot(root)
+    assert {p: after[p] for p in before} == before
+    assert set(after) - set(before) == {root / "cases/huashan/b.yml"}
+
+
+def test_new_asks_for_what_is_missing_at_a_terminal(tmp_path):
+    root = make_project(tmp_path)
+    answers = "asked-case\n问答新建的案例\n护国街\n"
+    command = f"{sys.executable} -m generator new case"
+    result = subprocess.run(["script", "-qec", command, "/dev/null"], cwd=root, input=answers,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "是否是「护国街道」" in result.stdout  # typo caught
+    answers = answers.replace("护国街\n", "护国街道\n")
+    result = subprocess.run(["script", "-qec", command, "/dev/null"], cwd=root, input=answers,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout
+    assert "title: 问答新建的案例" in (root / "cases/huguo/asked-case.yml").read_text("utf-8")

@@ -22,7 +22,6 @@ from .scaffold import (
     check_request,
     new_file_path,
     render_new_file,
-    target_path,
 )
 from .schema import render_schemas
 from .writer import write_new_file, write_pages
@@ -165,7 +164,7 @@ def _new(args) -> int:
         print("\n".join(reasons), file=sys.stderr)
         return 1
     rel = new_file_path(request, vocabularies)
-    if not write_new_file(target_path(paths, rel), render_new_file(request, paths, vocabularies)):
+    if not write_new_file(paths.root / rel, render_new_file(request, paths, vocabularies)):
         print(f"{rel} 已经存在，没有覆盖。请换一个 id，或直接编辑这个文件。", file=sys.stderr)
         return 1
     print(f"已新建 {rel}：按文件里的说明填写，然后运行 kb validate 检查。")

@@ -157,7 +157,7 @@ class _Converter:
         if node.tag not in _PLAIN_TAGS:
             line, column = self.where(node)
             self.problems.add(
-                self.rel, line, column, _dotted(path),
+                self.rel, line, column, dotted_path(path),
                 f"不支持 YAML 标签「{_short_tag(node.tag)}」："
                 "请去掉它，只写普通的文字、列表或键值。",
             )
@@ -175,13 +175,14 @@ class _Converter:
         for key_node, value_node in node.value:
             line, column = self.where(key_node)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
-                self.problems.add(self.rel, line, column, _dotted(path), "这里的键写法不受支持。")
+                message = "项目名的写法不受支持：项目名应是一个简单的英文单词，例如 title。"
+                self.problems.add(self.rel, line, column, dotted_path(path), message)
                 continue
             key = key_node.value
             if key in result:
                 first_line, _ = self.doc.positions[path + (key,)]
                 self.problems.add(
-                    self.rel, line, column, _dotted(path + (key,)),
+                    self.rel, line, column, dotted_path(path + (key,)),
                     f"「{key}」重复出现（第一次在第 {first_line} 行）。"
                     "YAML 只会保留最后一个，前面的内容会丢失：请合并成一个。",
                 )
@@ -200,10 +201,6 @@ class _Converter:
 
 def _short_tag(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!", 1)
-
-
-def _dotted(path: FieldPath) -> str:
-    return dotted_path(path)
 
 
 def dotted_path(path: FieldPath) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 from .library import Library, link_library
 from .problems import ProblemList
 from .project import ProjectPaths, load_vocabularies
@@ -40,9 +42,21 @@ def load_library(root: Path, drafts: bool = False) -> BuildResult:
 
 def build_pages(root: Path, drafts: bool = False) -> BuildResult:
     result = load_library(root, drafts=drafts)
-    if result.library is not None:
-        renderer = PageRenderer(
-            result.library, ProjectPaths(Path(root)).templates, result.library.intros
-        )
+    if result.library is None:
+        return result
+    paths = ProjectPaths(Path(root))
+    try:
+        renderer = PageRenderer(result.library, paths.templates, result.library.intros)
         result.pages = renderer.render_all()
+    except jinja2.TemplateError as error:
+        _report_template_error(error, paths, result.problems)
     return result
+
+
+def _report_template_error(error: jinja2.TemplateError, paths: ProjectPaths, problems) -> None:
+    """A broken page template (site_config/templates) is reported like any other problem."""
+    name = getattr(error, "filename", None) or getattr(error, "name", None)
+    rel = paths.rel(Path(name)) if name else paths.rel(paths.templates)
+    line = getattr(error, "lineno", None) or 1
+    message = f"页面模板出错：{error.message or error}。请检查模板，或撤销对它的修改。"
+    problems.add(rel, line, 1, "", message)

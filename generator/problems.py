@@ -54,9 +54,6 @@ class ProblemList:
     ) -> None:
         self.items.append(Problem(file, line, column, field_path, message, level))
 
-    def extend(self, other: ProblemList) -> None:
-        self.items.extend(other.items)
-
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.items if p.level is Level.ERROR]

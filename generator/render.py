@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jinja2
 
-from .library import KIND_LABELS, Library
+from .library import Library
 from .model import Case, Record
 from .problems import ProblemList
 
@@ -109,7 +109,6 @@ class _Helpers:
 
     def __init__(self, library: Library, here: str, similar: SimilarCases):
         self.library, self.here, self.similar = library, here, similar
-        self.kind_labels = KIND_LABELS
 
     def href(self, target: str) -> str:
         return posixpath.relpath(target, posixpath.dirname(self.here) or ".")

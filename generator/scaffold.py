@@ -5,7 +5,6 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import jinja2
 import yaml
@@ -93,6 +92,3 @@ def _yaml_scalar(value: str) -> str:
     dumped = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=1000)
     return dumped.removesuffix("\n").removesuffix("\n...")
 
-
-def target_path(paths: ProjectPaths, rel: str) -> Path:
-    return paths.root / rel

@@ -22,3 +22,21 @@ def test_the_same_input_renders_the_same_pages(tmp_path):
     root = make_project(tmp_path, {f"cases/{n}.yml": case_yaml(n) for n in "cab"})
     assert build_pages(root).pages == build_pages(root).pages
     assert list(load_library(root).library.records["case"]) == ["a", "b", "c"]
+
+
+def test_a_broken_template_is_a_located_problem_not_a_crash(tmp_path):
+    root = make_project(tmp_path, {"cases/a.yml": case_yaml("a")})
+    (root / "site_config/templates/figures.md.j2").write_text("# 数说\n\n{% if %}\n",
+                                                              encoding="utf-8")
+    result = build_pages(root)
+    [problem] = result.problems.items
+    assert (problem.file, problem.line) == ("site_config/templates/figures.md.j2", 3)
+    assert problem.message.startswith("页面模板出错") and not result.ok
+
+
+def test_a_template_naming_a_missing_value_is_reported(tmp_path):
+    root = make_project(tmp_path, {"cases/a.yml": case_yaml("a")})
+    (root / "site_config/templates/figures.md.j2").write_text("# {{ no_such_value }}\n",
+                                                              encoding="utf-8")
+    [problem] = build_pages(root).problems.items
+    assert "no_such_value" in problem.message

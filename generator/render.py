@@ -74,6 +74,7 @@ def _make_environment(templates: Path) -> jinja2.Environment:
     )
     env.filters["plain"] = plain
     env.filters["indent_md"] = indent_markdown
+    env.filters["anchor"] = anchor
     env.filters["quoted"] = lambda value: json.dumps(str(value), ensure_ascii=False)
     return env
 
@@ -95,6 +96,11 @@ def plain(text: object) -> str:
     """Plain text made safe for inline Markdown: no HTML, no accidental emphasis or links."""
     escaped = html.escape(str(text), quote=False)
     return _MD_SPECIAL.sub(r"\\\1", " ".join(escaped.split()))
+
+
+def anchor(text: str) -> str:
+    """A heading id made from the text itself, so links to it stay stable and readable."""
+    return re.sub(r"[\s{}#<>\"'&]+", "-", str(text)).strip("-").lower()
 
 
 def indent_markdown(text: str, width: int = 4) -> str:

@@ -62,3 +62,12 @@ def test_a_template_in_site_config_overrides_the_page(tmp_path):
     root = make_project(tmp_path, {"cases/a.yml": case_yaml("a")})
     (root / "site_config/templates/figures.md.j2").write_text("# 自定义\n", encoding="utf-8")
     assert build_pages(root).pages["figures.md"] == "# 自定义\n"
+
+
+def test_glossary_terms_get_stable_anchors_linked_from_practices(tmp_path):
+    root = make_project(tmp_path, {"content/glossary.yml": (
+        "terms:\n  - term: 主题党日“轮值制”\n    definition: 释义。\n"
+        "    practices: [sample-practice]\n")})
+    pages = build_pages(root).pages
+    assert "## 主题党日“轮值制” { #主题党日“轮值制” }" in pages["glossary.md"]
+    assert "(../glossary.md#主题党日“轮值制”)" in pages["practices/sample-practice.md"]

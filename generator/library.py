@@ -6,6 +6,7 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .links import report_broken_links
 from .loading import dotted_path
 from .model import (
     Case,
@@ -91,6 +92,7 @@ def link_library(
         }
     for record in (r for kind in library.records.values() for r in kind.values()):
         _resolve_references(record, library, everything, problems)
+    _check_links(library, contents, problems)
     if contents.glossary:
         _check_list_references(contents, "glossary", "terms", contents.glossary.terms, everything,
                                problems)
@@ -98,6 +100,26 @@ def link_library(
         _check_list_references(contents, "figures", "figures", contents.figures.figures,
                                everything, problems)
     return library
+
+
+def site_pages(library: Library) -> set[str]:
+    """Every Markdown page the site will have: fixed pages, folder indexes, one per record."""
+    pages = {"index.md", "glossary.md", "figures.md"}
+    pages.update(f"{model.folder}/index.md" for model in KINDS.values())
+    pages.update(r.page_path for kind in library.records.values() for r in kind.values())
+    return pages
+
+
+def _check_links(library: Library, contents: Contents, problems: ProblemList) -> None:
+    pages = site_pages(library)
+    for record in (r for kind in library.records.values() for r in kind.values()):
+        def where(path, record=record):
+            return (record._file, *record._positions.get(path, (1, 1)))
+        report_broken_links(record, record.page_path, pages, where, problems)
+    if contents.glossary:
+        file, positions = contents.origins["glossary"]
+        report_broken_links(contents.glossary, "glossary.md", pages,
+                            lambda path: (file, *positions.get(path, (1, 1))), problems)
 
 
 def _index_ids(records: list[Record], problems: ProblemList) -> dict[str, dict[str, Record]]:

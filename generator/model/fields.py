@@ -32,8 +32,12 @@ def _check_markdown(value: str) -> str:
     return value
 
 
+MARKDOWN_CHECK = AfterValidator(_check_markdown)  # also marks a field as Markdown
 Markdown = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_markdown)
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    MARKDOWN_CHECK,
+    Field(json_schema_extra={"contentMediaType": "text/markdown"}),
 ]
 
 

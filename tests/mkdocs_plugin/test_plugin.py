@@ -82,3 +82,18 @@ def test_kb_build_with_drafts_includes_them(tmp_path):
     assert run_kb(root, "build", "--drafts").returncode == 0
     page = (root / "site/cases/draft-case/index.html").read_text(encoding="utf-8")
     assert "草稿" in page
+
+
+def test_a_late_strict_failure_also_keeps_the_old_site(tmp_path):
+    """A missing image is only found by MkDocs while writing; the staged build is discarded."""
+    root = copy_project(tmp_path / "kb")
+    site = tmp_path / "site"
+    assert run_mkdocs(root, "build", "--strict", "--site-dir", str(site)).returncode == 0
+    before = _tree_digest(site)
+    guide = root / "content/guides/trainers.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n![示意图](../no-such-image.png)\n",
+                     encoding="utf-8")
+    result = run_mkdocs(root, "build", "--strict", "--site-dir", str(site))
+    assert result.returncode == 1 and "no-such-image.png" in result.stderr
+    assert _tree_digest(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kb", "site"]

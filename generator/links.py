@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from .loading import FieldPath, dotted_path
 from .model.fields import MARKDOWN_CHECK
+from .safety import without_code
 
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -38,17 +39,20 @@ def _is_markdown(annotation: Any) -> bool:
     return any(arg is MARKDOWN_CHECK or _is_markdown(arg) for arg in args)
 
 
-def broken_links(text: str, page: str, pages: set[str]) -> list[str]:
-    """Relative ``.md`` link targets in ``text`` that do not resolve from ``page``."""
+def broken_links(text: str, page: str, pages: set[str]) -> list[tuple[str, int]]:
+    """Relative ``.md`` link targets in ``text`` that do not resolve from ``page``, with the
+    number of lines before each inside ``text``."""
     broken = []
-    for target in _LINK.findall(text):
+    prose = without_code(text)
+    for match in _LINK.finditer(prose):
+        target = match.group(1)
         if _SCHEME.match(target) or target.startswith(("#", "/")):
             continue
         file = target.split("#", 1)[0].split("?", 1)[0]
         if file.endswith(".md"):
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), file))
             if resolved not in pages:
-                broken.append(target)
+                broken.append((target, prose.count("\n", 0, match.start())))
     return broken
 
 
@@ -62,6 +66,8 @@ def link_message(target: str, page: str) -> str:
 def report_broken_links(record: BaseModel, page: str, pages: set[str], where, problems) -> None:
     """``where(path)`` gives (file, line, column) for a field path of this record."""
     for path, text in markdown_values(record):
-        for target in broken_links(text, page, pages):
+        for target, lines_before in broken_links(text, page, pages):
             file, line, column = where(path)
+            if path == ("body",):  # the body is written as is, so its lines can be counted
+                line, column = line + lines_before, 1
             problems.add(file, line, column, dotted_path(path), link_message(target, page))

@@ -102,7 +102,10 @@ def _read_markdown(text: str, rel: str, problems: ProblemList) -> SourceDoc | No
         if line.strip() in ("---", "..."):
             doc = parse_yaml("\n".join(lines[1:index]), rel, problems, line_offset=1)
             if doc is not None:
-                doc.body = "\n".join(lines[index + 1 :]).strip("\n")
+                body_lines = lines[index + 1 :]
+                blank = next((i for i, text in enumerate(body_lines) if text.strip()), 0)
+                doc.body = "\n".join(body_lines).strip("\n")
+                doc.positions[("body",)] = (index + 2 + blank, 1)
             return doc
     problems.add(rel, 1, 1, "", "信息块没有结束：请在信息块最后单独加一行 ---。")
     return None

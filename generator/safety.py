@@ -20,9 +20,17 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _SAFE_SCHEMES = {"http", "https"}
 
 
+def without_code(text: str) -> str:
+    """Markdown with code blocks and code spans blanked out (same line count)."""
+    def blank(match: re.Match) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, text))
+
+
 def unsafe_markdown(text: str) -> str | None:
     """A Chinese explanation of the first unsafe thing in Markdown ``text``, or None."""
-    prose = _CODE_SPAN.sub("", _FENCE.sub("", text))
+    prose = without_code(text)
     for match in _AUTOLINK.finditer(prose):
         if _scheme(match.group(1)) not in _SAFE_SCHEMES:
             return _bad_link(match.group(1))

@@ -49,20 +49,27 @@ def test_same_sources_give_byte_identical_sites(tmp_path):
     assert _tree_digest(first) == _tree_digest(second)
 
 
-def test_bad_input_fails_the_build_with_the_report_and_keeps_the_old_site(tmp_path):
+def _failed_rebuild(tmp_path, file: str, old: str, new: str):
+    """Build once, break ``file``, build again: returns the failed run and whether the site
+    folder is byte-identical to the first build with nothing left beside it."""
     root = copy_project(tmp_path / "kb")
     site = tmp_path / "site"
     assert run_mkdocs(root, "build", "--strict", "--site-dir", str(site)).returncode == 0
     before = _tree_digest(site)
-    bad = root / "cases/huguo/zhiguo-lane-courtyard.yml"
-    bad.write_text(bad.read_text(encoding="utf-8").replace("street: 护国街道", "street: 护国街"),
-                   encoding="utf-8")
+    path = root / file
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     result = run_mkdocs(root, "build", "--strict", "--site-dir", str(site))
+    kept = _tree_digest(site) == before
+    return result, kept and sorted(p.name for p in tmp_path.iterdir()) == ["kb", "site"]
+
+
+def test_bad_input_fails_the_build_with_the_report_and_keeps_the_old_site(tmp_path):
+    result, site_kept = _failed_rebuild(
+        tmp_path, "cases/huguo/zhiguo-lane-courtyard.yml", "street: 护国街道", "street: 护国街")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "cases/huguo/zhiguo-lane-courtyard.yml:4:3: location.street: 「护国街」" in result.stderr
-    assert _tree_digest(site) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["kb", "site"]
+    assert site_kept
 
 
 def test_kb_build_wraps_mkdocs(tmp_path):
@@ -86,14 +93,8 @@ def test_kb_build_with_drafts_includes_them(tmp_path):
 
 def test_a_late_strict_failure_also_keeps_the_old_site(tmp_path):
     """A missing image is only found by MkDocs while writing; the staged build is discarded."""
-    root = copy_project(tmp_path / "kb")
-    site = tmp_path / "site"
-    assert run_mkdocs(root, "build", "--strict", "--site-dir", str(site)).returncode == 0
-    before = _tree_digest(site)
-    guide = root / "content/guides/trainers.md"
-    guide.write_text(guide.read_text(encoding="utf-8") + "\n![示意图](../no-such-image.png)\n",
-                     encoding="utf-8")
-    result = run_mkdocs(root, "build", "--strict", "--site-dir", str(site))
+    image = "![示意图](../no-such-image.png)\n\n"
+    result, site_kept = _failed_rebuild(
+        tmp_path, "content/guides/trainers.md", "## 打印讲义", image + "## 打印讲义")
     assert result.returncode == 1 and "no-such-image.png" in result.stderr
-    assert _tree_digest(site) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["kb", "site"]
+    assert site_kept

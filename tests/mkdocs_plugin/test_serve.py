@@ -3,6 +3,7 @@
 A broken file shows the problems in the browser; fixing it brings the site back.
 """
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -39,18 +40,27 @@ def _wait_for(url: str, text: str, deadline: float = 90) -> str:
     raise AssertionError(f"{url} never showed {text!r}; last body starts {body[:300]!r}")
 
 
-@pytest.fixture
-def served(tmp_path):
-    root = copy_project(tmp_path)
+@contextlib.contextmanager
+def _serving(root, *command: str):
+    """Run a serve command on a free port; yields the base URL and stops the server after."""
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", *command, "--dev-addr", f"127.0.0.1:{port}"],
         cwd=root, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    yield root, f"http://127.0.0.1:{port}/"
-    process.terminate()
-    process.wait(timeout=30)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.fixture
+def served(tmp_path):
+    root = copy_project(tmp_path)
+    with _serving(root, "generator", "serve") as url:
+        yield root, url
 
 
 def _edit(root, old: str, new: str) -> None:
@@ -73,15 +83,6 @@ def test_a_broken_file_shows_a_problems_page_and_fixing_it_restores_the_site(ser
 def test_serve_starts_even_when_content_is_broken(tmp_path):
     root = copy_project(tmp_path)
     _edit(root, "summary:", "summery:")
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=root, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        page = _wait_for(f"http://127.0.0.1:{port}/", "内容检查未通过")
-        assert "是否是「summary」" in page
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with _serving(root, "mkdocs", "serve") as url:
+        page = _wait_for(url, "内容检查未通过")
+    assert "是否是「summary」" in page

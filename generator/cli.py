@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -210,8 +211,15 @@ def _serve(args) -> int:
 
 def _mkdocs(args, command: list[str]) -> int:
     env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "KB_DRAFTS": "true" if args.drafts else "false"}
-    completed = subprocess.run([sys.executable, "-m", "mkdocs", *command], cwd=args.root, env=env)
-    return completed.returncode
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", *command], cwd=args.root, env=env)
+    # stopping kb (Ctrl+C, or a terminate from an editor or a test) must stop MkDocs too
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    try:
+        return process.wait()
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -86,3 +86,11 @@ def test_serve_starts_even_when_content_is_broken(tmp_path):
     with _serving(root, "mkdocs", "serve") as url:
         page = _wait_for(url, "内容检查未通过")
     assert "是否是「summary」" in page
+
+
+def test_stopping_kb_serve_stops_the_server(tmp_path):
+    root = copy_project(tmp_path)
+    with _serving(root, "generator", "serve") as url:
+        _wait_for(url, "居民小区党建知识库")
+    with pytest.raises(OSError):  # nothing is left listening once kb has stopped
+        urllib.request.urlopen(url, timeout=5)

@@ -102,9 +102,13 @@ def link_library(
     return library
 
 
+# pages that belong to no record: page path → template name
+FIXED_PAGES = {"index.md": "home", "glossary.md": "glossary", "figures.md": "figures"}
+
+
 def site_pages(library: Library) -> set[str]:
     """Every Markdown page the site will have: fixed pages, folder indexes, one per record."""
-    pages = {"index.md", "glossary.md", "figures.md"}
+    pages = set(FIXED_PAGES)
     pages.update(f"{model.folder}/index.md" for model in KINDS.values())
     pages.update(r.page_path for kind in library.records.values() for r in kind.values())
     return pages

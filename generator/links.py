@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-import re
 import typing
 from collections.abc import Iterator
 from typing import Any
@@ -12,10 +11,7 @@ from pydantic import BaseModel
 
 from .loading import FieldPath, dotted_path
 from .model.fields import MARKDOWN_CHECK
-from .safety import without_code
-
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+from .safety import link_scheme, link_targets, without_code
 
 
 def markdown_values(model: BaseModel, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
@@ -44,15 +40,15 @@ def broken_links(text: str, page: str, pages: set[str]) -> list[tuple[str, int]]
     number of lines before each inside ``text``."""
     broken = []
     prose = without_code(text)
-    for match in _LINK.finditer(prose):
-        target = match.group(1)
-        if _SCHEME.match(target) or target.startswith(("#", "/")):
+    for link, start in link_targets(prose):
+        target = link.split()[0].rstrip(">") if link.split() else ""  # drop a "title"
+        if not target or link_scheme(target) or target.startswith(("#", "/")):
             continue
         file = target.split("#", 1)[0].split("?", 1)[0]
         if file.endswith(".md"):
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), file))
             if resolved not in pages:
-                broken.append((target, prose.count("\n", 0, match.start())))
+                broken.append((target, prose.count("\n", 0, start)))
     return broken
 
 

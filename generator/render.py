@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jinja2
 
-from .library import Library
+from .library import FIXED_PAGES, KINDS, Library
 from .model import Case, Record
 from .problems import ProblemList
 
@@ -28,17 +28,14 @@ class PageRenderer:
         self.similar = SimilarCases(library.all("case"))
 
     def render_all(self) -> dict[str, str]:
-        pages: dict[str, str] = {}
-        pages["index.md"] = self._render("home.md.j2", "index.md")
-        for kind, folder in _FOLDERS.items():
-            index_path = f"{folder}/index.md"
+        pages = {path: self._render(f"{name}.md.j2", path) for path, name in FIXED_PAGES.items()}
+        for kind, model in KINDS.items():
+            index_path = f"{model.folder}/index.md"
             pages[index_path] = self._render(f"{kind}_index.md.j2", index_path)
             for record in self.library.all(kind):
                 pages[record.page_path] = self._render(
                     f"{kind}.md.j2", record.page_path, record=record
                 )
-        pages["glossary.md"] = self._render("glossary.md.j2", "glossary.md")
-        pages["figures.md"] = self._render("figures.md.j2", "figures.md")
         return pages
 
     def _render(self, template: str, here: str, **context) -> str:
@@ -51,10 +48,6 @@ class PageRenderer:
             **context,
         )
         return tidy_blank_lines(text)
-
-
-_FOLDERS = {"case": "cases", "practice": "practices", "policy": "policies",
-            "checklist": "checklists", "guide": "guides"}
 
 
 def render_problems_page(templates: Path, problems: ProblemList) -> str:

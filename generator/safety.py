@@ -20,6 +20,20 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _SAFE_SCHEMES = {"http", "https"}
 
 
+def link_targets(prose: str) -> list[tuple[str, int]]:
+    """Targets of inline links and reference definitions, with where each starts in ``prose``."""
+    found = [(m.group(1), m.start()) for m in _LINK_TARGET.finditer(prose)]
+    found += [(m.group(1), m.start()) for m in _REFERENCE.finditer(prose)]
+    return found
+
+
+def link_scheme(url: str) -> str | None:
+    """The scheme a browser would see (entities decoded, blanks dropped), lower-case, or None."""
+    cleaned = "".join(ch for ch in html.unescape(url).replace("\\", "") if ord(ch) > 0x20)
+    match = _SCHEME.match(cleaned.lower())
+    return match.group(1) if match else None
+
+
 def without_code(text: str) -> str:
     """Markdown with code blocks and code spans blanked out (same line count)."""
     def blank(match: re.Match) -> str:
@@ -32,7 +46,7 @@ def unsafe_markdown(text: str) -> str | None:
     """A Chinese explanation of the first unsafe thing in Markdown ``text``, or None."""
     prose = without_code(text)
     for match in _AUTOLINK.finditer(prose):
-        if _scheme(match.group(1)) not in _SAFE_SCHEMES:
+        if link_scheme(match.group(1)) not in _SAFE_SCHEMES:
             return _bad_link(match.group(1))
     prose_without_autolinks = _AUTOLINK.sub("", prose)
     tag = _TAG.search(prose_without_autolinks)
@@ -42,17 +56,11 @@ def unsafe_markdown(text: str) -> str | None:
             f"不能使用 HTML 标签「{shown}」：为了安全，正文只支持 Markdown 写法"
             "（如 **加粗**、[链接文字](https://网址)）。请删除这个标签。"
         )
-    for target in _LINK_TARGET.findall(prose) + _REFERENCE.findall(prose):
-        scheme = _scheme(target)
+    for target, _ in link_targets(prose):
+        scheme = link_scheme(target)
         if scheme is not None and scheme not in _SAFE_SCHEMES:
             return _bad_link(target)
     return None
-
-
-def _scheme(url: str) -> str | None:
-    cleaned = "".join(ch for ch in html.unescape(url).replace("\\", "") if ord(ch) > 0x20)
-    match = _SCHEME.match(cleaned.lower())
-    return match.group(1) if match else None
 
 
 def _bad_link(url: str) -> str:

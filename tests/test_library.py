@@ -51,3 +51,12 @@ def test_unknown_practice_in_the_glossary_is_located(tmp_path):
 def test_duplicate_ids_of_different_kinds_are_fine(tmp_path):
     root = make_project(tmp_path, {"cases/s.yml": case_yaml("sample-practice")})
     assert load_library(root).ok
+
+
+def test_site_pages_are_exactly_the_pages_rendered(tmp_path):
+    from generator.library import site_pages
+    from generator.pipeline import build_pages
+
+    root = make_project(tmp_path, {"cases/a.yml": case_yaml("a")})
+    result = build_pages(root)
+    assert site_pages(result.library) == set(result.pages)

@@ -83,6 +83,7 @@ def link_library(
     contents: Contents, vocabularies: Vocabularies, problems: ProblemList, drafts: bool = False
 ) -> Library:
     library = Library(vocabularies, glossary=contents.glossary, figures=contents.figures)
+    library.intros = {folder: intro.body for folder, intro in contents.intros.items()}
     everything = _index_ids(contents.records, problems)
     for kind, by_id in everything.items():
         library.records[kind] = {
@@ -104,6 +105,11 @@ def link_library(
 
 # pages that belong to no record: page path → template name
 FIXED_PAGES = {"index.md": "home", "glossary.md": "glossary", "figures.md": "figures"}
+# names a record id may not take: the site's own page in each folder, and names Windows
+# cannot give a file
+RESERVED_IDS = frozenset(
+    {"index", "con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)}
+)
 
 
 def site_pages(library: Library) -> set[str]:
@@ -115,20 +121,34 @@ def site_pages(library: Library) -> set[str]:
 
 
 def _check_links(library: Library, contents: Contents, problems: ProblemList) -> None:
-    pages = site_pages(library)
+    pages, files = site_pages(library), contents.static_files
     for record in (r for kind in library.records.values() for r in kind.values()):
         def where(path, record=record):
             return (record._file, *record._positions.get(path, (1, 1)))
-        report_broken_links(record, record.page_path, pages, where, problems)
-    if contents.glossary:
-        file, positions = contents.origins["glossary"]
-        report_broken_links(contents.glossary, "glossary.md", pages,
-                            lambda path: (file, *positions.get(path, (1, 1))), problems)
+        report_broken_links(record, record.page_path, pages, files, where, problems)
+    documents = [(contents.glossary, "glossary", "glossary.md")] + [
+        (intro, f"intro:{folder}", f"{folder}/index.md")
+        for folder, intro in contents.intros.items()
+    ]
+    for document, origin, page in documents:
+        if document is None:
+            continue
+        file, positions = contents.origins[origin]
+        report_broken_links(document, page, pages, files,
+                            lambda path, f=file, p=positions: (f, *p.get(path, (1, 1))), problems)
 
 
 def _index_ids(records: list[Record], problems: ProblemList) -> dict[str, dict[str, Record]]:
     by_kind: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
     for record in records:
+        if record.id in RESERVED_IDS:
+            line, column = record._positions.get(("id",), (1, 1))
+            problems.add(
+                record._file, line, column, "id",
+                f"id「{record.id}」是网站保留的名字（{record.folder}/{record.id} 已另有用途）："
+                f"请换一个更具体的 id，例如 {record.id}-{record.kind}。",
+            )
+            continue
         existing = by_kind[record.kind].get(record.id)
         if existing is not None:
             line, column = record._positions.get(("id",), (1, 1))

@@ -1,68 +1,57 @@
-"""Relative links inside Markdown fields must lead to a page the site will have."""
+"""Relative links inside Markdown fields must lead to a page or a file the site will have."""
 
 from __future__ import annotations
 
 import posixpath
-import typing
-from collections.abc import Iterator
-from typing import Any
+from urllib.parse import unquote
 
 from pydantic import BaseModel
 
-from .loading import FieldPath, dotted_path
-from .model.fields import MARKDOWN_CHECK
-from .safety import link_scheme, link_targets, without_code
+from .loading import dotted_path
+from .markdown_check import inspect_markdown, line_of, link_scheme, markdown_values
 
 
-def markdown_values(model: BaseModel, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
-    """Every Markdown text in a record, with its field path (lists and nested models too)."""
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
-        if value is None:
-            continue
-        markdown = _is_markdown(info.annotation) or MARKDOWN_CHECK in info.metadata
-        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
-        for index, item in items:
-            item_path = path + (name,) + (() if index is None else (index,))
-            if markdown and isinstance(item, str):
-                yield item_path, item
-            elif isinstance(item, BaseModel):
-                yield from markdown_values(item, item_path)
-
-
-def _is_markdown(annotation: Any) -> bool:
-    args = typing.get_args(annotation)
-    return any(arg is MARKDOWN_CHECK or _is_markdown(arg) for arg in args)
-
-
-def broken_links(text: str, page: str, pages: set[str]) -> list[tuple[str, int]]:
-    """Relative ``.md`` link targets in ``text`` that do not resolve from ``page``, with the
-    number of lines before each inside ``text``."""
+def broken_links(
+    text: str, page: str, pages: set[str], files: frozenset[str] = frozenset()
+) -> list[tuple[str, int]]:
+    """Relative link targets in ``text`` that resolve, from ``page``, to no page in ``pages``
+    and no static file in ``files``; with the number of lines before each inside ``text``."""
     broken = []
-    prose = without_code(text)
-    for link, start in link_targets(prose):
-        target = link.split()[0].rstrip(">") if link.split() else ""  # drop a "title"
+    for link in inspect_markdown(text).links:
+        target = link.url.strip()
         if not target or link_scheme(target) or target.startswith(("#", "/")):
             continue
-        file = target.split("#", 1)[0].split("?", 1)[0]
-        if file.endswith(".md"):
-            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), file))
-            if resolved not in pages:
-                broken.append((target, prose.count("\n", 0, start)))
+        path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+        if path and not _exists(posixpath.join(posixpath.dirname(page), path), pages, files):
+            broken.append((target, line_of(text, target)))
     return broken
 
 
+def _exists(joined: str, pages: set[str], files: frozenset[str]) -> bool:
+    resolved = posixpath.normpath(joined)
+    if joined.endswith("/"):  # a folder: its index page
+        return posixpath.normpath(posixpath.join(resolved, "index.md")) in pages
+    return resolved in pages or resolved in files
+
+
 def link_message(target: str, page: str) -> str:
+    if target.split("#", 1)[0].split("?", 1)[0].endswith((".md", "/")):
+        return (
+            f"链接「{target}」指向的页面不存在。链接要从本页（{page}）出发写相对路径，"
+            "例如从案例链接到工作法写 ../practices/red-channel.md。"
+        )
     return (
-        f"链接「{target}」指向的页面不存在。链接要从本页（{page}）出发写相对路径，"
-        "例如从案例链接到工作法写 ../practices/red-channel.md。"
+        f"链接「{target}」指向的文件不存在。图片和附件请放在 site_config/docs/ 里，"
+        f"从本页（{page}）出发写相对路径，例如 ../assets/图片.png。"
     )
 
 
-def report_broken_links(record: BaseModel, page: str, pages: set[str], where, problems) -> None:
+def report_broken_links(
+    record: BaseModel, page: str, pages: set[str], files: frozenset[str], where, problems
+) -> None:
     """``where(path)`` gives (file, line, column) for a field path of this record."""
     for path, text in markdown_values(record):
-        for target, lines_before in broken_links(text, page, pages):
+        for target, lines_before in broken_links(text, page, pages, files):
             file, line, column = where(path)
             if path == ("body",):  # the body is written as is, so its lines can be counted
                 line, column = line + lines_before, 1

@@ -44,6 +44,29 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+# No record nests deeper than a few levels; a thousand levels is an attack on the parser.
+MAX_DEPTH = 20
+TOO_DEEP_MESSAGE = (
+    f"列表或“键: 值”嵌套超过 {MAX_DEPTH} 层：这不是知识库的格式。请检查这里的方括号、花括号和缩进。"
+)
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where nesting first goes past MAX_DEPTH, found by reading events (no recursion)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):  # libyaml stops too early
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return None
+
+
 class _Refused(Exception):
     def __init__(self, node: yaml.Node):
         super().__init__("alias")
@@ -70,7 +93,7 @@ class SourceDoc:
 
 def read_source(path: Path, rel: str, problems: ProblemList) -> SourceDoc | None:
     raw = path.read_bytes()
-    text = _decode(raw, rel, problems)
+    text = decode_source(raw, rel, problems)
     if text is None:
         return None
     if path.suffix == ".md":
@@ -78,7 +101,8 @@ def read_source(path: Path, rel: str, problems: ProblemList) -> SourceDoc | None
     return parse_yaml(text, rel, problems)
 
 
-def _decode(raw: bytes, rel: str, problems: ProblemList) -> str | None:
+def decode_source(raw: bytes, rel: str, problems: ProblemList) -> str | None:
+    """UTF-8 text with any BOM dropped and line ends made ``\\n``; None (reported) if not UTF-8."""
     if raw.startswith(_BOM):
         raw = raw[len(_BOM) :]
     try:
@@ -118,7 +142,12 @@ def parse_yaml(
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, RecursionError) as error:  # the composer recurses per level
+        deep = _too_deep(text)
+        if deep is not None or isinstance(error, RecursionError):
+            line, column = deep or (1, 1)
+            problems.add(rel, line + line_offset, column, "", TOO_DEEP_MESSAGE)
+            return None
         for line, column, message in explain_syntax_error(text, error):
             problems.add(rel, line + line_offset, column, "", message)
         return None
@@ -157,6 +186,12 @@ class _Converter:
         if id(node) in self.seen:
             raise _Refused(node)
         self.seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            line, column = self.where(node)
+            self.problems.add(self.rel, line, column, dotted_path(path[:2]) + "…",
+                              TOO_DEEP_MESSAGE)
+            self.refused_tag = True
+            return None
         if node.tag not in _PLAIN_TAGS:
             line, column = self.where(node)
             self.problems.add(

@@ -34,7 +34,6 @@ def load_library(root: Path, drafts: bool = False) -> BuildResult:
         return BuildResult(problems)
     contents = read_contents(paths, vocabularies, problems)
     library = link_library(contents, vocabularies, problems, drafts=drafts)
-    library.intros = contents.intros
     if problems.has_errors:
         return BuildResult(problems)
     return BuildResult(problems, library)

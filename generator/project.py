@@ -31,6 +31,11 @@ class ProjectPaths:
         return self.site_config / "templates"
 
     @property
+    def static(self) -> Path:
+        """Images and other files published as they are (MkDocs' docs_dir)."""
+        return self.site_config / "docs"
+
+    @property
     def vocabularies(self) -> Path:
         return self.site_config / "vocabularies.yml"
 
@@ -42,6 +47,13 @@ class ProjectPaths:
     def rel(self, path: Path) -> str:
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def rel_link(self, path: Path) -> str:
+        """Where a link itself stands (not where it leads), relative to the root."""
+        try:
+            return path.absolute().relative_to(self.root.absolute()).as_posix()
         except ValueError:
             return path.as_posix()
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .loading import read_source
+from .loading import SourceDoc, decode_source, read_source
 from .model import (
     Case,
     Checklist,
     FigureList,
     Glossary,
     Guide,
+    Intro,
     Policy,
     Practice,
     Record,
@@ -42,40 +45,88 @@ class Contents:
     # file and key positions of the single files, for locating problems found when linking
     origins: dict[str, tuple[str, dict]] = field(default_factory=dict)
     # optional Markdown shown at the top of a folder's index page, from ``<folder>/_index.md``
-    intros: dict[str, str] = field(default_factory=dict)
+    intros: dict[str, Intro] = field(default_factory=dict)
+    # files under site_config/docs that pages may link to (images, attachments)
+    static_files: frozenset[str] = frozenset()
 
 
 def read_contents(
     paths: ProjectPaths, vocabularies: Vocabularies, problems: ProblemList
 ) -> Contents:
     contents = Contents()
-    for path in _files(paths.cases, YAML_SUFFIXES):
+    for path in _files(paths.cases, YAML_SUFFIXES, paths, problems):
         _read_record(path, Case, paths, vocabularies, problems, contents)
     for folder, model in CONTENT_FOLDERS.items():
-        for path in _files(paths.content / folder, YAML_SUFFIXES + (".md",)):
+        for path in _files(paths.content / folder, YAML_SUFFIXES + (".md",), paths, problems):
             _read_record(path, model, paths, vocabularies, problems, contents)
         intro = paths.content / folder / INTRO_FILE
-        if intro.is_file():
-            contents.intros[folder] = intro.read_text(encoding="utf-8-sig").strip()
+        if intro.is_file() and _inside(intro, paths, problems):
+            _read_intro(intro, folder, paths, vocabularies, problems, contents)
     for name, model in SINGLE_FILES.items():
         path = _single_file(paths.content, name)
-        if path is not None:
+        if path is not None and _inside(path, paths, problems):
             value, doc = _read(path, model, paths, vocabularies, problems)
             setattr(contents, name, value)
             if doc is not None:
                 contents.origins[name] = (doc.rel, doc.positions)
     _warn_about_strays(paths, problems)
+    contents.static_files = _static_files(paths)
     return contents
 
 
-def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    found = [
-        p for p in folder.rglob("*")
-        if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(("_", "."))
-    ]
+def _files(folder: Path, suffixes: tuple[str, ...], paths: ProjectPaths, problems) -> list[Path]:
+    """Source files under ``folder``, in a stable order. Links are never followed out of the
+    repository, and a skipped file that looks like a record is pointed out."""
+    found: list[Path] = []
+    for directory, subfolders, names in os.walk(folder):  # does not follow folder links
+        here = Path(directory)
+        subfolders[:] = sorted(d for d in subfolders if _inside(here / d, paths, problems))
+        for name in names:
+            path = here / name
+            if path.suffix.lower() not in suffixes or not _inside(path, paths, problems):
+                continue
+            if not name.startswith(("_", ".")):
+                found.append(path)
+            elif name != INTRO_FILE and _looks_like_record(path):
+                problems.add(paths.rel(path), 1, 1, "", _SKIPPED_MESSAGE.format(name[0]),
+                             Level.WARNING)
     return sorted(found, key=lambda p: p.as_posix())
+
+
+_SKIPPED_MESSAGE = (
+    "文件名以「{}」开头，这个文件不会被读取或发布。如果它是要发布的内容，请去掉文件名开头的这个符号。"
+)
+
+
+def _inside(path: Path, paths: ProjectPaths, problems: ProblemList) -> bool:
+    """False (with an error) for a link that leads out of the repository."""
+    if not path.is_symlink():
+        return True
+    try:
+        path.resolve().relative_to(paths.root.resolve())
+        return True
+    except (ValueError, OSError):
+        problems.add(
+            paths.rel_link(path), 1, 1, "",
+            "这是一个指向知识库以外位置的链接（快捷方式），不会被读取或发布："
+            "请把文件本身放到这里，或删除这个链接。",
+        )
+        return False
+
+
+def _looks_like_record(path: Path) -> bool:
+    try:
+        head = path.read_bytes()[:4096].decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return bool(re.search(r"^id\s*:", head, re.M) and re.search(r"^title\s*:", head, re.M))
+
+
+def _static_files(paths: ProjectPaths) -> frozenset[str]:
+    docs = paths.static
+    if not docs.is_dir():
+        return frozenset()
+    return frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
 
 
 def _single_file(folder: Path, name: str) -> Path | None:
@@ -103,6 +154,22 @@ def _read_record(path, model, paths, vocabularies, problems, contents: Contents)
     record, _ = _read(path, model, paths, vocabularies, problems)
     if record is not None:
         contents.records.append(record)
+
+
+def _read_intro(path, folder, paths, vocabularies, problems, contents: Contents) -> None:
+    """An intro is Markdown only; it passes the same checks as a record's body."""
+    rel = paths.rel(path)
+    text = decode_source(path.read_bytes(), rel, problems)
+    if text is None or not text.strip():
+        return
+    lines = text.split("\n")
+    first = next(i for i, line in enumerate(lines) if line.strip())
+    doc = SourceDoc(rel, data={"body": text.strip("\n")}, positions={("body",): (first + 1, 1)},
+                    body=text.strip("\n"))
+    intro = validate_document(doc, Intro, vocabularies, problems)
+    if intro is not None:
+        contents.intros[folder] = intro
+        contents.origins[f"intro:{folder}"] = (rel, doc.positions)
 
 
 def _warn_about_strays(paths: ProjectPaths, problems: ProblemList) -> None:

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 
 from .library import FIXED_PAGES, KINDS, Library
 from .model import Case, Record
 from .problems import ProblemList
+from .slugs import slugify
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+_ASCII_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 
 
 class PageRenderer:
@@ -67,7 +68,8 @@ def _make_environment(templates: Path) -> jinja2.Environment:
     )
     env.filters["plain"] = plain
     env.filters["indent_md"] = indent_markdown
-    env.filters["anchor"] = anchor
+    env.filters["anchor"] = slugify
+    env.filters["url"] = url
     env.filters["quoted"] = lambda value: json.dumps(str(value), ensure_ascii=False)
     return env
 
@@ -86,14 +88,16 @@ def tidy_blank_lines(text: str) -> str:
 
 
 def plain(text: object) -> str:
-    """Plain text made safe for inline Markdown: no HTML, no accidental emphasis or links."""
-    escaped = html.escape(str(text), quote=False)
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(escaped.split()))
+    """Plain text that stays text inside Markdown: every ASCII punctuation mark becomes a
+    character reference, so no Markdown syntax or extension (links, emphasis, attribute lists,
+    emoji shortcodes, tables) and no HTML can be formed from it. Readers see the same text."""
+    flat = " ".join(str(text).split())
+    return _ASCII_PUNCTUATION.sub(lambda m: f"&#{ord(m.group())};", flat)
 
 
-def anchor(text: str) -> str:
-    """A heading id made from the text itself, so links to it stay stable and readable."""
-    return re.sub(r"[\s{}#<>\"'&]+", "-", str(text)).strip("-").lower()
+def url(value: object) -> str:
+    """A validated absolute URL made safe as a Markdown link target."""
+    return quote(str(value), safe=":/?#@!$&'*+,;=%~")
 
 
 def indent_markdown(text: str, width: int = 4) -> str:

@@ -10,9 +10,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .loading import FieldPath, SourceDoc, dotted_path
+from .markdown_check import markdown_problems, markdown_values
 from .model import Vocabularies
+from .pii import personal_information
 from .problems import ProblemList
-from .safety import personal_information
 
 _YAML_BOOL_WORDS = {"yes", "no", "true", "false", "on", "off", "y", "n"}
 
@@ -32,7 +33,8 @@ def validate_document(
     except ValidationError as error:
         _report(error, doc, model, problems)
         return None
-    return None if found_personal else record
+    found_unsafe = _report_markdown(doc, record, problems)
+    return None if found_personal or found_unsafe else record
 
 
 def _report_personal_information(doc: SourceDoc, path: FieldPath, value: Any, problems) -> bool:
@@ -45,14 +47,34 @@ def _report_personal_information(doc: SourceDoc, path: FieldPath, value: Any, pr
         for index, item in enumerate(value):
             found |= _report_personal_information(doc, path + (index,), item, problems)
     elif isinstance(value, str | int) and not isinstance(value, bool):
-        for what in personal_information(str(value)):
-            line, column = doc.position(path)
+        text = str(value)
+        for finding in personal_information(text):
+            line, column = _where(doc, path, text.count("\n", 0, finding.start))
             problems.add(
                 doc.rel, line, column, dotted_path(path),
-                f"含有{what}：网站公开发布，不能包含居民个人信息，请删除。",
+                f"含有{finding.what}：网站公开发布，不能包含居民个人信息，请删除。",
             )
             found = True
     return found
+
+
+def _report_markdown(doc: SourceDoc, record: BaseModel, problems: ProblemList) -> bool:
+    """Raw HTML, unsafe links and unsupported syntax in every Markdown field."""
+    found = False
+    for path, text in markdown_values(record):
+        for lines_before, message in markdown_problems(text):
+            line, column = _where(doc, path, lines_before)
+            problems.add(doc.rel, line, column, dotted_path(path), message)
+            found = True
+    return found
+
+
+def _where(doc: SourceDoc, path: FieldPath, lines_before: int) -> tuple[int, int]:
+    """A field's position; inside a Markdown body, the line itself (the body is kept as is)."""
+    line, column = doc.position(path)
+    if path == ("body",) and doc.body is not None and lines_before:
+        return line + lines_before, 1
+    return line, column
 
 
 def _report(error: ValidationError, doc: SourceDoc, model: type[BaseModel], problems) -> None:

@@ -4,7 +4,7 @@ from generator.pipeline import load_library
 from tests.helpers import case_yaml, make_project
 from tests.test_validation import VOCABULARIES
 
-PAGES = {"cases/a.md", "practices/p.md", "glossary.md"}
+PAGES = {"cases/a.md", "practices/p.md", "practices/index.md", "glossary.md"}
 
 
 def test_relative_md_links_must_resolve_from_the_page():

@@ -32,7 +32,7 @@ def test_markdown_body_becomes_the_body_field_and_intros_are_not_records(tmp_pat
     contents, problems = _read(root)
     [guide] = [r for r in contents.records if isinstance(r, Guide)]
     assert guide.body == "# 小节\n\n正文。"
-    assert contents.intros["guides"] == "栏目说明。"
+    assert contents.intros["guides"].body == "栏目说明。"
     assert not problems.items
 
 
@@ -53,3 +53,36 @@ def test_glossary_and_figures_are_single_files(tmp_path):
     assert contents.glossary.terms[0].term == "院坝"
     assert contents.figures.figures[0].value == "304"
     assert contents.origins["glossary"][0] == "content/glossary.yml"
+
+
+def test_links_out_of_the_repository_are_errors_and_never_read(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.yml").write_text(case_yaml("secret"), encoding="utf-8")
+    root = make_project(tmp_path / "kb")
+    (root / "cases/stolen.yml").symlink_to(outside / "secret.yml")
+    (root / "cases/folder").symlink_to(outside, target_is_directory=True)
+    (root / "content/glossary.yml").symlink_to(outside / "secret.yml")
+    contents, problems = _read(root)
+    assert not [r for r in contents.records if r.id == "secret"] and contents.glossary is None
+    assert sorted(p.file for p in problems.errors) == [
+        "cases/folder", "cases/stolen.yml", "content/glossary.yml"]
+    assert all("知识库以外" in p.message for p in problems.errors)
+
+
+def test_a_link_inside_the_repository_is_read_like_the_file(tmp_path):
+    root = make_project(tmp_path, {"cases/a/one.yml": case_yaml("one")})
+    (root / "cases/b").mkdir()
+    (root / "cases/b/alias.yml").symlink_to(root / "cases/a/one.yml")
+    contents, problems = _read(root)
+    assert [r.id for r in contents.records if isinstance(r, Case)] == ["one", "one"]
+
+
+def test_an_intro_is_checked_like_a_body(tmp_path):
+    root = make_project(tmp_path, {
+        "content/policies/_index.md": "说明。\n\n<b>粗</b>\n",
+    })
+    contents, problems = _read(root)
+    [problem] = problems.items
+    assert (problem.file, problem.line, problem.field) == ("content/policies/_index.md", 3, "body")
+    assert "policies" not in contents.intros

@@ -9,12 +9,13 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from ..pipeline import build_pages
 from ..project import ProjectPaths
 from ..render import render_problems_page
+from ..sanitize import clean_page, clean_search_index, clean_text, removals
 from ..search_terms import domain_terms
 from ..writer import replace_directory
 from .config import KnowledgeBaseConfig
@@ -65,14 +66,28 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.append(File.generated(config, src_uri, content=text))
         return files
 
+    def on_page_content(self, html, page, config, files):
+        """Whatever the Markdown produced, only allowlisted HTML reaches the page."""
+        cleaned, altered = clean_page(html)
+        if altered:
+            found = "、".join(sorted({r.describe() for r in removals(html)})) or "不允许的内容"
+            log.info(f"{page.file.src_uri}：已从页面中移除 {found}（内容检查没有拦下它）。")
+        _clean_titles(page)
+        return cleaned
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, config):
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            text = clean_search_index(index.read_text(encoding="utf-8"))
+            index.write_text(text, encoding="utf-8")
+        self._succeeded = True
+
     def on_serve(self, server, config, builder):
         for folder in self.paths.watched:
             if folder.exists():
                 server.watch(str(folder))
         return server
-
-    def on_post_build(self, config):
-        self._succeeded = True
 
     def on_build_error(self, error):
         self._succeeded = False
@@ -96,6 +111,19 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         else:
             shutil.rmtree(staging, ignore_errors=True)
             log.warning("构建失败：原有的网站文件夹保持不变。")
+
+
+def _clean_titles(page) -> None:
+    """Material puts titles into the header, the <title> and the table of contents unescaped."""
+    if "title" in page.meta:
+        page.meta["title"] = clean_text(str(page.meta["title"]))
+    if page.title:
+        page.title = clean_text(page.title)
+    items = list(page.toc)
+    while items:
+        item = items.pop()
+        item.title = clean_text(item.title)
+        items.extend(item.children)
 
 
 def _nav_pages(nav) -> list[str]:

@@ -6,6 +6,7 @@ import datetime
 import difflib
 import re
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -17,27 +18,68 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ..safety import unsafe_markdown
-
 VOCABULARY_MARKER = "x-kb-vocabulary"  # replaced by an enum when schemas are generated
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# C0 controls but tab and line feed, DEL, C1 controls, and the bidirectional overrides that
+# make text read differently from how it is stored
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def _check_markdown(value: str) -> str:
-    problem = unsafe_markdown(value)
-    if problem:
-        raise PydanticCustomError("kb_markdown", problem)
+def _check_characters(value: str) -> str:
+    found = _CONTROL.search(value)
+    if found:
+        raise PydanticCustomError(
+            "kb_control",
+            "第 {position} 个字符是看不见的控制字符（U+{code}）：通常是从别处复制时带进来的。"
+            "请删除这一项里的这个字符，或重新输入这段文字。",
+            {"position": found.start() + 1, "code": f"{ord(found.group()):04X}"},
+        )
     return value
 
 
-MARKDOWN_CHECK = AfterValidator(_check_markdown)  # also marks a field as Markdown
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_characters)
+]
+
+# Marks a field as Markdown; what Markdown may contain is checked by ``markdown_check`` once the
+# record is read, so that a problem in a long body can point at its own line.
+def _check_markdown_characters(value: str) -> str:
+    return _check_characters(value)
+
+
+MARKDOWN_MARKER = AfterValidator(_check_markdown_characters)
 Markdown = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1),
-    MARKDOWN_CHECK,
+    MARKDOWN_MARKER,
     Field(json_schema_extra={"contentMediaType": "text/markdown"}),
+]
+
+
+def _check_url(value: str) -> str:
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        parts = urlsplit("")
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise PydanticCustomError(
+            "kb_url",
+            "「{value}」不是完整的网址：请写成 https:// 或 http:// 开头的网址，"
+            "例如 https://www.example.gov.cn/news/1.html。",
+            {"value": value[:40]},
+        )
+    if re.search(r"[\s<>\"'`\\]", value):
+        raise PydanticCustomError(
+            "kb_url",
+            "网址里不能有空格、换行、引号、尖括号或反斜杠：请从浏览器地址栏重新复制网址。", {},
+        )
+    return value
+
+
+Url = Annotated[
+    Text, AfterValidator(_check_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
 ]
 
 

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from .fields import Markdown, PartialDate, Slug, Text, vocabulary
+from .fields import Markdown, PartialDate, Slug, Text, Url, vocabulary
 
 Street = vocabulary("street", "街道")
 CommunityTypeName = vocabulary("community_type", "小区类型")
@@ -22,7 +22,7 @@ class Source(_Model):
     title: Text = Field(description="来源标题（必填）")
     publisher: Text | None = Field(None, description="发布单位")
     date: PartialDate | None = Field(None, description="发布日期")
-    url: Text | None = Field(None, description="网址")
+    url: Url | None = Field(None, description="网址：https:// 或 http:// 开头的完整网址")
 
 
 class Record(_Model):
@@ -163,6 +163,12 @@ class Figure(_Model):
     label: Text = Field(description="说明")
     context: Text = Field(description="在原文中的语境")
     practices: list[Slug] = Field(default_factory=list, description="所在工作法 id")
+
+
+class Intro(_Model):
+    """``<folder>/_index.md``: Markdown shown at the top of a folder's index page."""
+
+    body: Markdown = Field(description="栏目说明（Markdown）")
 
 
 class FigureList(_Model):

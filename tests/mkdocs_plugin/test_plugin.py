@@ -98,3 +98,20 @@ def test_a_late_strict_failure_also_keeps_the_old_site(tmp_path):
         tmp_path, "content/guides/trainers.md", "## 打印讲义", image + "## 打印讲义")
     assert result.returncode == 1 and "no-such-image.png" in result.stderr
     assert site_kept
+
+
+def test_the_sanitizer_removes_nothing_from_our_own_pages(tmp_path):
+    result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert "已从页面中移除" not in result.stderr
+
+
+def test_sanitizer_reports_what_it_removed_from_a_hostile_template(tmp_path):
+    root = copy_project(tmp_path / "kb")
+    (root / "site_config/templates/figures.md.j2").write_text(
+        "# 数说\n\n<p onclick=\"alert(1)\">x</p>\n", encoding="utf-8")
+    result = run_mkdocs(root, "build", "--strict", "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert "figures.md：已从页面中移除 <p> 的 onclick 属性" in result.stderr
+    page = (tmp_path / "site/figures/index.html").read_text(encoding="utf-8")
+    assert "onclick" not in page

@@ -94,3 +94,14 @@ def test_stopping_kb_serve_stops_the_server(tmp_path):
         _wait_for(url, "居民小区党建知识库")
     with pytest.raises(OSError):  # nothing is left listening once kb has stopped
         urllib.request.urlopen(url, timeout=5)
+
+
+def test_the_problems_page_shows_hostile_file_names_and_keys_as_text(tmp_path):
+    root = copy_project(tmp_path)
+    hostile = root / "cases/huguo/<img src=x onerror=alert(1)>.yml"
+    hostile.write_text('id: x\n"<script>alert(2)</script>": 1\n', encoding="utf-8")
+    with _serving(root, "mkdocs", "serve") as url:
+        page = _wait_for(url, "内容检查未通过")
+    assert "&lt;img src=x onerror=alert(1)&gt;.yml" in page
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page
+    assert "<img" not in page and "<script>alert" not in page

@@ -1,0 +1,185 @@
+"""What editors' Markdown may contain, checked with the parser that renders the site.
+
+A regular expression cannot agree with Python-Markdown on every code span, escape and
+reference definition, so the checks ask Python-Markdown itself: the text is converted with
+the site's extensions, raw HTML is read from the parser's stash and every link, image and link
+title from the element tree. Plain prose (no ``<``, ``&`` or ``]``) cannot hold HTML or a link
+and skips the parse, which keeps ten thousand cases fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from pydantic import BaseModel
+
+from .loading import FieldPath
+from .model.fields import MARKDOWN_MARKER
+from .sanitize import is_local_url, removals
+
+# The site's Markdown extensions that change what is HTML or a link (mkdocs.yml lists the same,
+# MkDocs adds tables and fenced_code itself; a test keeps them in step). toc and emoji only add
+# ids and icons.
+EXTENSIONS = [
+    "tables", "fenced_code", "def_list", "admonition", "md_in_html", "pymdownx.details",
+    "pymdownx.superfences",
+]
+SAFE_SCHEMES = {"http", "https"}
+
+_NEEDS_PARSE = re.compile(r"[<&\]]")
+# fenced code is stashed as highlighted HTML; it is an editor's code, not an editor's HTML
+_CODE_BLOCK = re.compile(r'^\s*<(?:div class="highlight"|pre)[ >]')
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+_FENCE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1", re.S | re.M)
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+_ATTR_LIST = re.compile(r"\{:?[ \t]*(?:[#.][\w-]|[A-Za-z_-]+[ \t]*=)[^}\n]*\}")
+_ABBREVIATION = re.compile(r"^[ \t>]*\*\[[^\]\n]*\]:", re.M)
+
+
+def markdown_values(model: BaseModel, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every Markdown text in a record, with its field path (lists and nested models too)."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if value is None:
+            continue
+        is_markdown = _is_markdown(info.annotation) or MARKDOWN_MARKER in info.metadata
+        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            item_path = path + (name,) + (() if index is None else (index,))
+            if is_markdown and isinstance(item, str):
+                yield item_path, item
+            elif isinstance(item, BaseModel):
+                yield from markdown_values(item, item_path)
+
+
+def _is_markdown(annotation: Any) -> bool:
+    args = typing.get_args(annotation)
+    return any(arg is MARKDOWN_MARKER or _is_markdown(arg) for arg in args)
+
+
+@dataclass(frozen=True)
+class Link:
+    tag: str  # "a" or "img"
+    url: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Inspection:
+    raw_html: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+
+
+class _Collector(Treeprocessor):
+    def run(self, root):
+        self.md.kb_links = [
+            Link(el.tag, el.get("href") or el.get("src") or "", el.get("title") or "")
+            for el in root.iter() if el.tag in ("a", "img")
+        ]
+
+
+class _CollectLinks(markdown.Extension):
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(_Collector(md), "kb_collect_links", 5)
+
+
+@functools.cache
+def _parser() -> markdown.Markdown:
+    return markdown.Markdown(extensions=[*EXTENSIONS, _CollectLinks()])
+
+
+@functools.lru_cache(maxsize=8192)
+def inspect_markdown(text: str) -> Inspection:
+    """Raw HTML and links in ``text``, as the site's Markdown parser sees them."""
+    if not _NEEDS_PARSE.search(text):
+        return Inspection()
+    parser = _parser()
+    parser.reset()
+    parser.kb_links = []
+    parser.convert(text)
+    raw = tuple(
+        block for block in parser.htmlStash.rawHtmlBlocks
+        if isinstance(block, str) and block.strip() and not block.lstrip().startswith("&")
+        and not (_CODE_BLOCK.match(block) and not removals(block))
+    )
+    return Inspection(raw, tuple(parser.kb_links))
+
+
+def link_scheme(url: str) -> str | None:
+    """The scheme a browser would see (entities decoded, blanks dropped), lower-case, or None."""
+    cleaned = "".join(ch for ch in html.unescape(url).replace("\\", "") if ord(ch) > 0x20)
+    match = _SCHEME.match(cleaned.lower())
+    return match.group(1) if match else None
+
+
+def without_code(text: str) -> str:
+    """Markdown with fenced blocks and code spans blanked out (same line count)."""
+    def blank(match: re.Match) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, text))
+
+
+def line_of(text: str, snippet: str) -> int:
+    """How many lines of ``text`` come before ``snippet`` (0 when it is not found)."""
+    index = text.find(snippet) if snippet else -1
+    return text.count("\n", 0, index) if index > 0 else 0
+
+
+def markdown_problems(text: str) -> list[tuple[int, str]]:
+    """Every unsafe or unsupported thing in ``text``: (lines before it, Chinese message)."""
+    inspection = inspect_markdown(text)
+    found = [(line_of(text, raw.strip()), _html_message(raw)) for raw in inspection.raw_html]
+    for link in inspection.links:
+        message = _link_message(link)
+        if message:
+            found.append((line_of(text, link.url or link.title), message))
+    prose = without_code(text)
+    for match in _ATTR_LIST.finditer(prose):
+        found.append((prose.count("\n", 0, match.start()), _ATTR_MESSAGE.format(match.group(0))))
+    for match in _ABBREVIATION.finditer(prose):
+        found.append((prose.count("\n", 0, match.start()), _ABBREVIATION_MESSAGE))
+    return sorted(set(found))
+
+
+def _html_message(raw: str) -> str:
+    tag = re.match(r"\s*<\s*/?\s*([^\s/>]+)", raw)
+    shown = f"<{tag.group(1)}>" if tag and not raw.lstrip().startswith("<!") else raw.strip()[:20]
+    return (
+        f"不能使用 HTML 标签「{shown}」：为了安全，正文只支持 Markdown 写法"
+        "（如 **加粗**、[链接文字](https://网址)）。请删除这个标签。"
+    )
+
+
+def _link_message(link: Link) -> str | None:
+    scheme = link_scheme(link.url)
+    if link.tag == "img" and not is_local_url(html.unescape(link.url)):
+        return (f"图片「{_short(link.url)}」在其他网站上：网站不从其他网站加载任何内容。"
+                "请把图片放进 site_config/docs/assets/，用相对路径引用。")
+    if scheme is not None and scheme not in SAFE_SCHEMES:
+        return (f"链接地址「{_short(link.url)}」不安全：只能链接到 http:// 或 https:// 开头的"
+                "网址，或本站的页面。请修改或删除这个链接。")
+    title = html.unescape(link.title)
+    if "<" in title or ">" in title:
+        return f"链接标题「{_short(title)}」里有 < 或 >：标题只能是文字，请删除这两个符号。"
+    return None
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 30 else text[:30] + "…"
+
+
+_ATTR_MESSAGE = (
+    "不支持「{}」这种属性写法：网站不会给文字加属性，它会原样显示。请删除花括号这一段。"
+)
+_ABBREVIATION_MESSAGE = (
+    "不支持 *[缩写]: 说明 这种缩写定义：术语的解释请写进 content/glossary.yml。请删除这一行。"
+)

@@ -206,7 +206,9 @@ def _build(args) -> int:
 
 
 def _serve(args) -> int:
-    return _mkdocs(args, ["serve", "--dev-addr", args.dev_addr])
+    # dirty: the kb plugin writes only the pages a change touched (see generator/rebuild.py);
+    # not strict: a preview shows problems instead of stopping
+    return _mkdocs(args, ["serve", "--dirty", "--no-strict", "--dev-addr", args.dev_addr])
 
 
 def _mkdocs(args, command: list[str]) -> int:

@@ -6,6 +6,7 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .finder import street_pages
 from .links import report_broken_links
 from .loading import dotted_path
 from .model import (
@@ -108,15 +109,18 @@ FIXED_PAGES = {"index.md": "home", "glossary.md": "glossary", "figures.md": "fig
 # names a record id may not take: the site's own page in each folder, and names Windows
 # cannot give a file
 RESERVED_IDS = frozenset(
-    {"index", "con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)}
+    {"index", "streets", "con", "prn", "aux", "nul"}
+    | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)}
 )
 
 
 def site_pages(library: Library) -> set[str]:
-    """Every Markdown page the site will have: fixed pages, folder indexes, one per record."""
+    """Every page the site will have: fixed pages, folder indexes, one per record, and each
+    street's list of cases."""
     pages = set(FIXED_PAGES)
     pages.update(f"{model.folder}/index.md" for model in KINDS.values())
     pages.update(r.page_path for kind in library.records.values() for r in kind.values())
+    pages.update(p.path for p in street_pages(library, library.all("case")))
     return pages
 
 

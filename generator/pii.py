@@ -17,8 +17,8 @@ _NORMALISE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _NORMALISE |= {ord(dash): "-" for dash in "‐‑‒–—―−﹣"} | {0x3000: " ", 0x00A0: " "}
 
 # a run of digit groups with at most two separators between groups; an ID may end in X
-_RUN = re.compile(
-    r"(?<![\dA-Za-z+])\+?\d(?:[ \t\n.()\-]{0,2}\d)*(?:[ \t\n.\-]{0,2}[Xx])?(?![\dA-Za-z])"
+_RUN = re.compile(  # at least seven digits: no phone or ID number is shorter
+    r"(?<![\dA-Za-z+])\+?\d(?:[ \t\n.()\-]{0,2}\d){6,}(?:[ \t\n.\-]{0,2}[Xx])?(?![\dA-Za-z])"
 )
 _GROUP = re.compile(r"\+?\d+[Xx]?|[Xx]")
 _EMAIL = re.compile(r"[\w.%+-]+@[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)+")

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 
 from .library import Library, link_library
+from .markdown_html import MarkdownRenderer
 from .problems import ProblemList
 from .project import ProjectPaths, load_vocabularies
-from .reader import read_contents
-from .render import PageRenderer
+from .reader import CaseCache, read_contents
+from .site import Site
+from .site_urls import SiteUrls
 
 
 @dataclass
@@ -19,36 +22,60 @@ class BuildResult:
     problems: ProblemList
     library: Library | None = None
     pages: dict[str, str] = field(default_factory=dict)
+    site: Site | None = None
 
     @property
     def ok(self) -> bool:
         return not self.problems.has_errors
 
 
-def load_library(root: Path, drafts: bool = False) -> BuildResult:
-    """Read and check everything; the library is only returned when there is no error."""
+def load_library(root: Path, drafts: bool = False, processes: int | None = None,
+                 cache: CaseCache | None = None) -> BuildResult:
+    """Read and check everything; the library is only returned when there is no error.
+    ``processes``: for reading cases (None: one per core; 1 where forking is not safe).
+    ``cache``: cases read by an earlier call, reused where their file has not changed."""
     paths = ProjectPaths(Path(root))
     problems = ProblemList()
     vocabularies = load_vocabularies(paths, problems)
     if vocabularies is None:
         return BuildResult(problems)
-    contents = read_contents(paths, vocabularies, problems)
+    contents = read_contents(paths, vocabularies, problems, processes, cache)
     library = link_library(contents, vocabularies, problems, drafts=drafts)
     if problems.has_errors:
         return BuildResult(problems)
     return BuildResult(problems, library)
 
 
-def build_pages(root: Path, drafts: bool = False) -> BuildResult:
-    result = load_library(root, drafts=drafts)
+def build_site(root: Path, drafts: bool = False, urls: SiteUrls | None = None,
+               markdown: MarkdownRenderer | None = None,
+               processes: int | None = None, cache: CaseCache | None = None) -> BuildResult:
+    """The library, its Markdown pages, and a :class:`Site` to render the rest with."""
+    result = load_library(root, drafts=drafts, processes=processes, cache=cache)
     if result.library is None:
         return result
     paths = ProjectPaths(Path(root))
     try:
-        renderer = PageRenderer(result.library, paths.templates, result.library.intros)
-        result.pages = renderer.render_all()
+        result.site = Site(result.library, paths.templates, urls or SiteUrls(),
+                           markdown or MarkdownRenderer())
+        result.pages = result.site.markdown_pages()
     except jinja2.TemplateError as error:
         _report_template_error(error, paths, result.problems)
+        result.site = None
+    return result
+
+
+def build_pages(root: Path, drafts: bool = False) -> BuildResult:
+    """Every page as Markdown: case pages too, as their HTML under a title (``kb render``)."""
+    result = build_site(root, drafts=drafts)
+    if result.site is None:
+        return result
+    try:
+        for index in range(len(result.site.cases)):
+            page = result.site.case_page(index)
+            title = json.dumps(page.title, ensure_ascii=False)
+            result.pages[page.path] = f"---\ntitle: {title}\n---\n\n{page.html}"
+    except jinja2.TemplateError as error:
+        _report_template_error(error, ProjectPaths(Path(root)), result.problems)
     return result
 
 

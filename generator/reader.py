@@ -20,6 +20,7 @@ from .model import (
     Record,
     Vocabularies,
 )
+from .parallel import map_ranges
 from .problems import Level, ProblemList
 from .project import ProjectPaths
 from .validation import validate_document
@@ -50,12 +51,23 @@ class Contents:
     static_files: frozenset[str] = frozenset()
 
 
+# path → (file's size and time, vocabularies, the record or None, its problems)
+CaseCache = dict[str, tuple[tuple, str, Record | None, list]]
+
+
 def read_contents(
-    paths: ProjectPaths, vocabularies: Vocabularies, problems: ProblemList
+    paths: ProjectPaths, vocabularies: Vocabularies, problems: ProblemList,
+    processes: int | None = None, cache: CaseCache | None = None,
 ) -> Contents:
+    """``processes``: how many processes read cases (None: one per core, 1: this one only).
+    ``cache``: cases read before (kept by ``kb serve``); only changed files are read again."""
     contents = Contents()
-    for path in _files(paths.cases, YAML_SUFFIXES, paths, problems):
-        _read_record(path, Case, paths, vocabularies, problems, contents)
+    read = _read_cases(_files(paths.cases, YAML_SUFFIXES, paths, problems), paths,
+                       vocabularies, processes, {} if cache is None else cache)
+    for record, found in read:
+        if record is not None:
+            contents.records.append(record)
+        problems.items.extend(found)
     for folder, model in CONTENT_FOLDERS.items():
         for path in _files(paths.content / folder, YAML_SUFFIXES + (".md",), paths, problems):
             _read_record(path, model, paths, vocabularies, problems, contents)
@@ -72,6 +84,36 @@ def read_contents(
     _warn_about_strays(paths, problems)
     contents.static_files = _static_files(paths)
     return contents
+
+
+def _read_cases(files: list[Path], paths, vocabularies, processes, cache: CaseCache) -> list:
+    """(record or None, problems) of each case file, in order; unchanged files from ``cache``."""
+    vocabulary_key = vocabularies.model_dump_json()
+    keys = [_file_key(path) for path in files]
+    todo = [i for i, path in enumerate(files)
+            if cache.get(str(path), (None, None))[:2] != (keys[i], vocabulary_key)]
+
+    def read_range(start: int, stop: int) -> list:
+        out = []
+        for i in todo[start:stop]:
+            found = ProblemList()
+            record, _ = _read(files[i], Case, paths, vocabularies, found)
+            if record is not None:
+                record._source = keys[i]
+            out.append((i, record, found.items))
+        return out
+
+    for part in map_ranges(read_range, len(todo), processes):
+        for i, record, found in part:
+            cache[str(files[i])] = (keys[i], vocabulary_key, record, found)
+    for stale in set(cache) - {str(path) for path in files}:
+        del cache[stale]
+    return [cache[str(path)][2:] for path in files]
+
+
+def _file_key(path: Path) -> tuple:
+    status = path.stat()
+    return (status.st_mtime_ns, status.st_size)
 
 
 def _files(folder: Path, suffixes: tuple[str, ...], paths: ProjectPaths, problems) -> list[Path]:

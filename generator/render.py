@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections import Counter, defaultdict
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import jinja2
 
+from .finder import StreetPage
 from .library import FIXED_PAGES, KINDS, Library
 from .model import Case, Record
 from .problems import ProblemList
@@ -19,24 +19,33 @@ from .slugs import slugify
 _ASCII_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 
 
-class PageRenderer:
-    """Renders every page of the site to Markdown text keyed by its path in the docs tree."""
+# kinds whose pages the generator writes as HTML itself (case_pages.py), not as Markdown
+HTML_KINDS = {"case"}
 
-    def __init__(self, library: Library, templates: Path, intros: dict[str, str] | None = None):
+
+class PageRenderer:
+    """Renders the site's Markdown pages (all but the cases), keyed by their path in the docs
+    tree: fixed pages, each kind's index, each record, and the streets' case lists."""
+
+    def __init__(self, library: Library, templates: Path, street_pages: list[StreetPage]):
         self.library = library
-        self.intros = intros or {}
+        self.street_pages = street_pages
         self.env = _make_environment(templates)
-        self.similar = SimilarCases(library.all("case"))
 
     def render_all(self) -> dict[str, str]:
         pages = {path: self._render(f"{name}.md.j2", path) for path, name in FIXED_PAGES.items()}
         for kind, model in KINDS.items():
             index_path = f"{model.folder}/index.md"
             pages[index_path] = self._render(f"{kind}_index.md.j2", index_path)
+            if kind in HTML_KINDS:
+                continue
             for record in self.library.all(kind):
                 pages[record.page_path] = self._render(
                     f"{kind}.md.j2", record.page_path, record=record
                 )
+        for street_page in self.street_pages:
+            pages[street_page.path] = self._render("street.md.j2", street_page.path,
+                                                   page=street_page)
         return pages
 
     def _render(self, template: str, here: str, **context) -> str:
@@ -44,8 +53,8 @@ class PageRenderer:
             here=here,
             library=self.library,
             vocabularies=self.library.vocabularies,
-            intro=self.intros.get(posixpath.dirname(here), ""),
-            helpers=_Helpers(self.library, here, self.similar),
+            intro=self.library.intros.get(posixpath.dirname(here), ""),
+            helpers=_Helpers(self, here),
             **context,
         )
         return tidy_blank_lines(text)
@@ -110,8 +119,9 @@ def indent_markdown(text: str, width: int = 4) -> str:
 class _Helpers:
     """Functions templates call; bound to the page being rendered so links are relative."""
 
-    def __init__(self, library: Library, here: str, similar: SimilarCases):
-        self.library, self.here, self.similar = library, here, similar
+    def __init__(self, renderer: PageRenderer, here: str):
+        self.library, self.here = renderer.library, here
+        self.street_pages = renderer.street_pages
 
     def href(self, target: str) -> str:
         return posixpath.relpath(target, posixpath.dirname(self.here) or ".")
@@ -122,26 +132,31 @@ class _Helpers:
     def related(self, record: Record, kind: str) -> list[Record]:
         return self.library.related(record, kind)
 
-    def by_street(self) -> list[tuple[str, list[Case]]]:
-        cases = self.library.all("case")
-        groups = [(street, [c for c in cases if c.location.street == street])
-                  for street in self.library.vocabularies.allowed("street")]
-        return [group for group in groups if group[1]]
+    def finder(self, **filters: str) -> str:
+        """The case finder with these filters set, e.g. finder(practice="red-channel")."""
+        return f"{self.href('cases/index.md')}?{urlencode(filters)}"
 
-    def by_community_type(self) -> list[tuple[str, list[Case]]]:
-        cases = self.library.all("case")
-        groups = [(t.name, [c for c in cases if c.community_type == t.name])
-                  for t in self.library.vocabularies.community_types]
-        untyped = [c for c in cases if not c.community_type]
-        return [g for g in groups if g[1]] + ([("未标注类型", untyped)] if untyped else [])
+    def top_cases(self, record: Record, limit: int = 5) -> list[Case]:
+        """The few cases citing ``record`` a reader should see first: those about it alone
+        before those citing several, newest first; the rest are reached through the finder."""
+        cases = self.library.related(record, "case")
+        cases.sort(key=lambda c: (c.title, c.id))
+        cases.sort(key=lambda c: c.date or "", reverse=True)
+        cases.sort(key=lambda c: len(c.practices) + len(c.policies) + len(c.checklists))
+        return cases[:limit]
+
+    def street_links(self) -> list[tuple[str, int, StreetPage]]:
+        """(street, number of cases, first page of its list) for every street with cases."""
+        firsts = [p for p in self.street_pages if p.number == 1]
+        counts = {street: 0 for street in self.library.vocabularies.allowed("street")}
+        for case in self.library.all("case"):
+            counts[case.location.street] += 1
+        return [(p.street, counts[p.street], p) for p in firsts]
 
     def practices_by_section(self) -> list[tuple[object, list[Record]]]:
         practices = self.library.all("practice")
         return [(section, [p for p in practices if p.section == section.id])
                 for section in self.library.vocabularies.sections]
-
-    def similar_cases(self, case: Case, limit: int = 5) -> list[Case]:
-        return self.similar.for_case(case, limit)
 
     def glossary_for(self, practice: Record) -> list:
         glossary = self.library.glossary
@@ -150,29 +165,3 @@ class _Helpers:
     def figures_for(self, practice: Record) -> list:
         figures = self.library.figures
         return [f for f in (figures.figures if figures else []) if practice.id in f.practices]
-
-
-class SimilarCases:
-    """Cases sharing practices (counted twice) or tags; an inverted index keeps this linear."""
-
-    def __init__(self, cases: list[Case]):
-        self.by_id = {case.id: case for case in cases}
-        self.order = {case.id: index for index, case in enumerate(cases)}
-        self.index: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for case in cases:
-            for key in self._keys(case):
-                self.index[key].append(case.id)
-
-    @staticmethod
-    def _keys(case: Case) -> set[tuple[str, str]]:
-        return {("practice", p) for p in case.practices} | {("tag", t) for t in case.tags}
-
-    def for_case(self, case: Case, limit: int) -> list[Case]:
-        scores: Counter[str] = Counter()
-        for key in self._keys(case):
-            weight = 2 if key[0] == "practice" else 1
-            for other in self.index[key]:
-                if other != case.id:
-                    scores[other] += weight
-        ranked = sorted(scores, key=lambda i: (-scores[i], self.order[i]))
-        return [self.by_id[i] for i in ranked[:limit]]

@@ -47,7 +47,7 @@ _ADMONITIONS = {
 }
 CLASSES = _ADMONITIONS | {
     "admonition", "admonition-title", "highlight", "twemoji",
-    "grid", "cards", "kb-meta", "kb-tag", "kb-checklist", "kb-entrances",
+    "grid", "cards", "kb-meta", "kb-tag", "kb-checklist", "kb-entrances", "kb-finder",
 }
 # Pygments token classes on code spans (k, nt, c1, l-Scalar-Plain …) and fenced-code languages
 _CODE_CLASS = re.compile(r"^(?:[a-z]{1,2}[0-9]?(?:-[A-Z][A-Za-z]*)*|language-[a-z0-9+#-]+)$")

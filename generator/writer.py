@@ -44,3 +44,10 @@ def write_new_file(path: Path, text: str) -> bool:
     except FileExistsError:
         return False
     return True
+
+
+def write_text_file(path: str | Path, text: str) -> None:
+    """One output file (a page, a part of the search index), its folder made if needed."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode("utf-8", errors="xmlcharrefreplace"))

@@ -70,7 +70,9 @@ def test_render_writes_plain_markdown_without_mkdocs(tmp_path):
     result = run_kb(REPO, "render", "--out", str(out))
     assert result.returncode == 0, result.stderr
     page = (out / "cases/zhiguo-lane-courtyard.md").read_text(encoding="utf-8")
-    assert "# 致果巷2号及5号院坝微改造" in page and "## 做法" in page
+    assert page.startswith('---\ntitle: "致果巷2号及5号院坝微改造"\n---\n')
+    assert '<h2 id="做法">做法</h2>' in page  # case pages are HTML (generator/case_pages.py)
+    assert "## 按街道浏览" in (out / "cases/index.md").read_text(encoding="utf-8")
 
 
 def test_render_with_bad_input_keeps_the_previous_output(tmp_path):

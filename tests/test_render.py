@@ -60,26 +60,26 @@ def test_back_links_appear_on_practice_policy_and_checklist_pages(tmp_path):
         assert "[案例a](../cases/a.md)" in pages[page], page
 
 
-def test_similar_cases_share_practices_or_tags(tmp_path):
-    root = make_project(tmp_path, {
-        "cases/a.yml": case_yaml("a", extra="tags: [院坝]\n"),
-        "cases/b.yml": case_yaml("b", extra="tags: [院坝]\n"),
-        "cases/c.yml": case_yaml("c", extra="tags: [物业]\n"),
-    })
-    page = build_pages(root).pages["cases/a.md"]
-    assert "## 相似案例" in page and "(b.md)" in page and "(c.md)" not in page
-
-
-def test_case_index_groups_by_street_with_counts(tmp_path):
+def test_case_library_holds_the_finder_and_a_street_list_for_readers_without_scripts(tmp_path):
     root = make_project(tmp_path, {
         "cases/a.yml": case_yaml("a"),
         "cases/b.yml": case_yaml("b"),
         "cases/c.yml": case_yaml("c", street="华山街道"),
     })
-    index = build_pages(root).pages["cases/index.md"]
-    assert "### 华山街道（1）" in index and "### 护国街道（2）" in index
-    assert "### 未标注类型（3）" in index
-    assert index.index("华山街道（1）") < index.index("护国街道（2）")  # vocabulary order
+    pages = build_pages(root).pages
+    index = pages["cases/index.md"]
+    assert '<div class="kb-finder" markdown>' in index
+    assert "- [华山街道](streets/huashan.md)（1 个案例）" in index
+    assert index.index("华山街道") < index.index("护国街道")  # vocabulary order
+    assert "[案例a](../a.md)" in pages["cases/streets/huguo.md"]
+
+
+def test_practice_pages_list_a_few_cases_and_link_the_finder_for_the_rest(tmp_path):
+    cases = {f"cases/c{n}.yml": case_yaml(f"c{n}", extra="practices: [sample-practice]\n")
+             for n in range(8)}
+    page = build_pages(make_project(tmp_path, cases)).pages["practices/sample-practice.md"]
+    assert page.count("](../cases/c") == 5
+    assert "[查看全部 8 个案例](../cases/index.md?practice=sample-practice)" in page
 
 
 def test_a_template_in_site_config_overrides_the_page(tmp_path):

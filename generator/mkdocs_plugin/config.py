@@ -9,3 +9,6 @@ class KnowledgeBaseConfig(base.Config):
     root = c.Type(str, default=".")
     # include records with status: draft (previews only)
     drafts = c.Type(bool, default=False)
+    # case pages share one rendering of the theme, with their own title, contents and table
+    # of contents put in; false renders every page in full (slower; output is identical)
+    shared_theme = c.Type(bool, default=True)

@@ -1,7 +1,9 @@
-"""MkDocs events → generator calls. Pages are added as generated files; nothing is written here."""
+"""MkDocs events → generator calls. Markdown pages are added as generated files; case pages,
+the search index and the finder's data are rendered by the generator and written here."""
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
@@ -12,13 +14,20 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from ..pipeline import build_pages
+from ..case_pages import HtmlPage, headings_of
+from ..markdown_html import MarkdownRenderer
+from ..parallel import map_ranges, worker_count
+from ..pipeline import build_site
 from ..project import ProjectPaths
 from ..render import render_problems_page
-from ..sanitize import clean_page, clean_search_index, clean_text, removals
-from ..search_terms import domain_terms
-from ..writer import replace_directory
+from ..sanitize import clean_page, clean_text, removals
+from ..search_index import material_stub
+from ..site_urls import SiteUrls
+from ..sitemap import gzipped, sitemap_xml
+from ..writer import replace_directory, write_text_file
 from .config import KnowledgeBaseConfig
+from .html_pages import PageFile, ThemePages
+from .serving import DirtyNotice, Preview, settings_key
 
 log = get_plugin_logger(__name__)
 
@@ -27,33 +36,50 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self):
         self.command = "build"
         self.pages: dict[str, str] = {}
+        self.site = None
+        self.nav = None
+        self.files: Files | None = None
         self._site_dir: str | None = None
         self._succeeded = False
 
     def on_startup(self, *, command, dirty):
         self.command = command
+        # kept between rebuilds while serving (MkDocs keeps a plugin that has on_startup)
+        self.preview = Preview() if command == "serve" else None
+        if dirty:  # kb serve builds "dirty" on purpose: only changed pages are written
+            logging.getLogger("mkdocs.commands.build").addFilter(DirtyNotice())
 
     def on_config(self, config):
         self.paths = ProjectPaths(Path(config.config_file_path).parent / self.config.root)
         os.environ.setdefault("SOURCE_DATE_EPOCH", _last_commit_time(self.paths.root))
+        self.urls = SiteUrls(config.use_directory_urls)
+        self.markdown = MarkdownRenderer(list(config.markdown_extensions), dict(config.mdx_configs))
         if self.command == "build":
             self._stage(config)
         return config
 
     def on_pre_build(self, config):
         # runs before MkDocs cleans the site folder, so bad input never empties it
-        result = build_pages(self.paths.root, drafts=self.config.drafts)
+        result = build_site(self.paths.root, drafts=self.config.drafts, urls=self.urls,
+                            markdown=self.markdown, processes=self._processes(),
+                            cache=self.preview.memory.cases if self.preview else None)
+        self.site = result.site
+        self.problems = result.problems
         if not result.ok and self.command == "serve":
             # printed, not logged: under --strict a logged error would abort the preview
             print("内容检查未通过：\n" + result.problems.format(), file=sys.stderr)
             self.pages = self._problem_pages(config, result.problems)
+            self.site = None
             return
         if not result.ok:
             raise PluginError("内容检查未通过，网站没有生成：\n" + result.problems.format())
         for problem in result.problems.items:  # warnings only; INFO so --strict is not tripped
             log.info(problem.format_text())
         self.pages = result.pages
-        _teach_segmenter(domain_terms(result.library))
+
+    def _processes(self) -> int:
+        """Worker processes for thousands of pages (none once the server runs its threads)."""
+        return worker_count()
 
     def _problem_pages(self, config, problems) -> dict[str, str]:
         """Every page the reader may be on shows the problems until the file is fixed."""
@@ -64,7 +90,52 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_files(self, files: Files, config) -> Files:
         for src_uri, text in sorted(self.pages.items()):
             files.append(File.generated(config, src_uri, content=text))
+        for case in self.site.cases if self.site else []:
+            files.append(PageFile(config, case.page_path))
+        self.files = files
         return files
+
+    def on_nav(self, nav, config, files):
+        self.nav = nav
+        return nav
+
+    def on_env(self, env, config, files):
+        """Case pages and the search and finder data, written before MkDocs' own pages."""
+        theme = ThemePages(env, config, files, self.nav, self.config.shared_theme)
+        if self.site is None:
+            if self.preview:  # serving broken content: the case pages show the problems too
+                self.preview.show_problems(theme, self._problems_page())
+            return env
+        if self.preview is None:
+            postings, altered = self._write_all_cases(theme)
+            data = self.site.data_files(postings)
+        else:
+            postings, altered = self.preview.write_cases(
+                self.site, theme, settings_key(self.paths, config),
+                lambda: self._write_all_cases(theme))
+            data = self.preview.memory.changed_files(self.site.data_files(postings),
+                                                     Path(config.site_dir))
+        for page in sorted(altered):
+            log.info(f"{page}：已从页面中移除不安全的内容（内容检查没有拦下它）。")
+        for rel, text in data.items():
+            write_text_file(Path(config.site_dir) / rel, text)
+        return env
+
+    def _write_all_cases(self, theme: ThemePages):
+        site = self.site
+
+        def build_range(start: int, stop: int):
+            altered = [site.cases[i].page_path for i in range(start, stop)
+                       if theme.write(site.case_page(i))]
+            return site.case_postings(start, stop), altered
+
+        parts = map_ranges(build_range, len(site.cases), self._processes())
+        return site.all_postings([p for p, _ in parts]), [a for _, part in parts for a in part]
+
+    def _problems_page(self) -> HtmlPage:
+        text = render_problems_page(self.paths.templates, self.problems).split("---\n", 2)[2]
+        html = self.markdown.render(text)
+        return HtmlPage("cases/kb-problems.md", "内容检查未通过", html, headings_of(html))
 
     def on_page_content(self, html, page, config, files):
         """Whatever the Markdown produced, only allowlisted HTML reaches the page."""
@@ -75,12 +146,18 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         _clean_titles(page)
         return cleaned
 
-    @event_priority(-100)  # after the search plugin has written its index
+    @event_priority(-100)  # after MkDocs' sitemap and Material's search index
     def on_post_build(self, config):
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        if index.is_file():
-            text = clean_search_index(index.read_text(encoding="utf-8"))
-            index.write_text(text, encoding="utf-8")
+        for rel, text in material_stub().items():  # Material's index is replaced by ours
+            write_text_file(Path(config.site_dir) / rel, text)
+        if self.files is not None:
+            urls = [self.urls.url(f.src_uri) for f in self.files
+                    if f.is_documentation_page() or isinstance(f, PageFile)]
+            xml = sitemap_xml(urls, config.site_url)
+            site_dir = Path(config.site_dir)
+            write_text_file(site_dir / "sitemap.xml", xml)
+            (site_dir / "sitemap.xml.gz").write_bytes(
+                gzipped(xml, int(os.environ.get("SOURCE_DATE_EPOCH", "0"))))
         self._succeeded = True
 
     def on_serve(self, server, config, builder):
@@ -134,16 +211,6 @@ def _nav_pages(nav) -> list[str]:
     if isinstance(nav, list):
         return [page for item in nav for page in _nav_pages(item)]
     return []
-
-
-def _teach_segmenter(words: list[str]) -> None:
-    """Material's search segments Chinese with jieba; keep domain terms whole in the index."""
-    try:
-        import jieba
-    except ImportError:  # search then falls back to Material's own splitting
-        return
-    for word in words:
-        jieba.add_word(word, freq=None)
 
 
 def _last_commit_time(root: Path) -> str:

@@ -40,6 +40,7 @@ class Record(_Model):
 
     _file: str = PrivateAttr("")
     _positions: dict = PrivateAttr(default_factory=dict)
+    _source: tuple = PrivateAttr(())  # the file's time and size when it was read
 
     @property
     def is_draft(self) -> bool:

@@ -26,12 +26,30 @@ def test_navigation_never_lists_individual_cases(built_site):
     assert "cases/zhiguo-lane-courtyard" not in nav and "practices/red-channel" not in nav
 
 
-def test_search_index_is_segmented_chinese(built_site):
-    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
-    # theme.language: zh gives the separator that splits jieba's zero-width marks
-    assert "\\u200b" in index["config"]["separator"]
-    case = next(d for d in index["docs"] if d["location"] == "cases/zhiguo-lane-courtyard/")
-    assert "\u200b院坝\u200b" in case["text"]
+def test_material_loads_a_stub_and_its_search_box_talks_to_the_kb_worker(built_site):
+    stub = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert stub["docs"] == [] and len(json.dumps(stub)) < 300
+    manifest = (built_site / "search/manifest.js").read_text(encoding="utf-8")
+    assert manifest.startswith("kbSearch.manifest(") and '"docs":' in manifest
+    page = (built_site / "cases/zhiguo-lane-courtyard/index.html").read_text(encoding="utf-8")
+    assert 'config.search = "../../assets/javascripts/kb-search.js"' in page
+    assert 'for="__search"' in page  # Material's search box is still there
+
+
+def test_case_pages_share_the_theme_with_byte_identical_results(tmp_path):
+    """The shared rendering of the theme (shared_theme: true) is an optimisation only."""
+    sites = []
+    for shared in ("true", "false"):
+        root = copy_project(tmp_path / shared)
+        config = root / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace(
+            "drafts: !ENV [KB_DRAFTS, false]",
+            f"drafts: !ENV [KB_DRAFTS, false]\n      shared_theme: {shared}"), encoding="utf-8")
+        sites.append(tmp_path / f"site-{shared}")
+        result = run_mkdocs(root, "build", "--strict", "--site-dir", str(sites[-1]),
+                            env={"SOURCE_DATE_EPOCH": "1700000000"})
+        assert result.returncode == 0, result.stderr
+    assert _tree_digest(sites[0]) == _tree_digest(sites[1])
 
 
 def test_no_page_refers_to_fonts_or_scripts_on_other_hosts(built_site):

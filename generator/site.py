@@ -1,0 +1,92 @@
+"""One build of the site as plain data and functions: what MkDocs renders (Markdown pages),
+what the generator renders itself (case pages, the search index, the finder's data).
+
+The MkDocs plugin calls :meth:`Site.case_page` and :meth:`Site.case_weights` for ranges of
+cases in worker processes, then :meth:`Site.data_files` once with what they returned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .case_pages import CasePageRenderer, HtmlPage
+from .finder import finder_data, finder_order, finder_script, street_pages
+from .library import Library
+from .markdown_html import MarkdownRenderer
+from .model import Case
+from .render import PageRenderer
+from .search_docs import SearchDocs
+from .search_index import CHUNK, Postings, SearchDoc, doc_row, doc_weights, index_files
+from .search_terms import domain_terms
+from .search_text import DomainTerms
+from .site_urls import SiteUrls
+
+
+@dataclass
+class Site:
+    library: Library
+    templates: Path
+    urls: SiteUrls = field(default_factory=SiteUrls)
+    markdown: MarkdownRenderer = field(default_factory=MarkdownRenderer)
+
+    def __post_init__(self):
+        self.cases: list[Case] = finder_order(self.library.all("case"))
+        self.street_pages = street_pages(self.library, self.cases)
+        self.case_renderer = CasePageRenderer(self.library, self.templates, self.urls,
+                                              self.markdown)
+        self.search = SearchDocs(self.library, self.urls, self.markdown)
+        self.domain_words = domain_terms(self.library)
+        self.domain = DomainTerms(self.domain_words)
+        self.other_docs: list[SearchDoc] = list(self.search.all())
+
+    def markdown_pages(self) -> dict[str, str]:
+        """Every page MkDocs renders, path in the docs tree → Markdown."""
+        return PageRenderer(self.library, self.templates, self.street_pages).render_all()
+
+    def case_page(self, index: int) -> HtmlPage:
+        return self.case_renderer.render(self.cases[index])
+
+    def case_weights(self, index: int) -> dict[str, int]:
+        return doc_weights(self.search.case(self.cases[index]), self.domain)
+
+    def case_postings(self, start: int, stop: int) -> Postings:
+        """Search postings of cases ``start`` to ``stop`` (documents follow the other pages)."""
+        postings = Postings()
+        for index in range(start, stop):
+            postings.add(len(self.other_docs) + index, self.case_weights(index))
+        return postings
+
+    def other_weights(self) -> list[dict[str, int]]:
+        return [doc_weights(doc, self.domain) for doc in self.other_docs]
+
+    def all_postings(self, case_parts: list[Postings]) -> Postings:
+        """Every document's postings: the other pages', then the cases' parts in order."""
+        postings = Postings()
+        for doc_id, weights in enumerate(self.other_weights()):
+            postings.add(doc_id, weights)
+        for part in case_parts:
+            postings.extend(part)
+        return postings
+
+    def doc_urls(self) -> list[str]:
+        """Every search document's address, in document order."""
+        return [d.url for d in self.other_docs] + [self.urls.url(c.page_path) for c in self.cases]
+
+    def case_fingerprint(self, index: int) -> tuple:
+        """Whatever a case's page and search entry are made of, as one comparable value."""
+        case = self.cases[index]
+        related = tuple((r.kind, r.id, r.title, getattr(r, "name", ""))
+                        for kind in ("practice", "policy", "checklist", "case")
+                        for r in self.library.related(case, kind))
+        similar = tuple((c.id, c.title) for c in self.case_renderer.similar.for_case(case))
+        return (case._file, case._source, related, similar)
+
+    def data_files(self, postings: Postings) -> dict[str, str]:
+        """The search index and the finder's data."""
+        rows = [doc_row(doc) for doc in self.other_docs]
+        rows += [self.search.case_row(case) for case in self.cases]
+        files = index_files(rows, postings, self.domain_words)
+        data = finder_data(self.library, self.cases, len(self.other_docs), CHUNK)
+        files["search/finder.js"] = finder_script(data)
+        return files

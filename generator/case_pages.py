@@ -31,7 +31,7 @@ _LINK = re.compile(r'(<(?:a|img)\b[^>]*?\b(?:href|src)=")([^"#?:]+)([#?][^"]*)?"
 @dataclass(frozen=True)
 class HtmlPage:
     path: str  # the page's place in the docs tree, e.g. "cases/x.md"
-    title: str  # plain text
+    title: str  # plain text (escaped where it is used)
     html: str  # the article's content
     headings: tuple[tuple[int, str, str], ...]  # (level, id, title as HTML) for the TOC
 

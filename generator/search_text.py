@@ -33,6 +33,16 @@ def terms(text: str, single_characters: bool = False) -> Counter[str]:
     return Counter(found)
 
 
+def query_terms(text: str) -> list[str]:
+    """A query's terms as the browser makes them (kb-search.js ``queryTerms``): character
+    pairs, a lone Chinese character as itself, Latin and digit runs whole; each once."""
+    found = []
+    for run in _RUN.findall(normalise(text)):
+        pairs = [run[i:i + 2] for i in range(len(run) - 1)]
+        found += [run] if run[0] < "\u3400" or len(run) == 1 else pairs
+    return list(dict.fromkeys(found))
+
+
 class DomainTerms:
     """Finds whole domain terms in text, starting from the character pairs they begin with.
     Two-character terms are pairs already, so only longer ones are kept."""

@@ -60,6 +60,28 @@ def built_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def generated_site(tmp_path_factory) -> Path:
+    """The bundled content plus 2,000 generated cases, built by a real ``mkdocs build``."""
+    from tests.helpers import write_synthetic_cases
+
+    root = copy_project(tmp_path_factory.mktemp("generated"))
+    write_synthetic_cases(root, 2000)
+    site = root / "site"
+    result = run_mkdocs(root, "build", "--strict", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def disk_site(tmp_path_factory) -> Path:
+    """The bundled content built to be opened from disk (file://): .html addresses."""
+    site = tmp_path_factory.mktemp("disk") / "site"
+    result = run_mkdocs(REPO, "build", "--strict", "--no-directory-urls", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
 def site_url(built_site) -> str:
     with serve_folder(built_site) as url:
         yield url
@@ -110,5 +132,5 @@ def phone(browser):
 
 
 def _note_foreign(page, url: str) -> None:
-    if not url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")):
+    if not url.startswith(("http://127.0.0.1", "file://", "data:", "blob:", "about:")):
         page.foreign_requests.append(url)

@@ -1,53 +1,18 @@
-"""What a branch secretary does on a phone: search in Chinese, open the case, stay on this host."""
+"""A branch secretary on a phone: every kind of page loads from this host only and fits the screen.
+
+Search: test_site_search_browser.py; the case finder: test_site_finder_browser.py.
+"""
 
 import pytest
 
 pytestmark = pytest.mark.browser
 
 
-def _search(page, site_url: str, query: str) -> list[str]:
-    page.goto(site_url)
-    page.click("label[for=__search]")
-    page.fill("input.md-search__input", query)
-    page.keyboard.press("End")  # Material's search reacts to keyup
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    titles = page.locator(".md-search-result__item > .md-search-result__link h1")
-    return [t.replace("\u200b", "").strip() for t in titles.all_inner_texts()]
-
-
-def _open_result(page, title_part: str) -> None:
-    results = page.locator(".md-search-result__item > .md-search-result__link")
-    results.filter(has_text=title_part).first.click()
-    page.wait_for_load_state("load")
-
-
-def test_searching_yuanba_finds_the_zhiguo_lane_case_first(phone, site_url):
-    titles = _search(phone, site_url, "院坝")
-    assert titles[0] == "致果巷2号及5号院坝微改造"
-    _open_result(phone, "致果巷")
-    assert phone.url.split("?")[0].endswith("/cases/zhiguo-lane-courtyard/")
-    assert phone.locator("h1").inner_text().replace("\u200b", "") == "致果巷2号及5号院坝微改造"
-    assert phone.foreign_requests == []
-
-
-def test_searching_red_property_finds_the_xizhan_case(phone, site_url):
-    titles = _search(phone, site_url, "红色物业")
-    case_title = "西站社区45号院党支部“红色物业”队伍建设"
-    assert case_title in titles[:3]
-    _open_result(phone, "西站社区45号院")
-    assert phone.url.split("?")[0].endswith("/cases/xizhan-45-red-property/")
-    assert "红色物业" in phone.locator("article").inner_text()
-    assert phone.foreign_requests == []
-
-
-def test_glossary_terms_stay_whole_in_the_search_index(phone, site_url):
-    # jieba alone splits 三会一课 and the glossary entry would not rank first
-    assert _search(phone, site_url, "三会一课")[0] == "术语表"
-
-
 @pytest.mark.parametrize("path", [
     "",
     "cases/",
+    "cases/?street=护国街道",
+    "cases/streets/huguo/",
     "cases/zhiguo-lane-courtyard/",
     "practices/red-channel/",
     "policies/grid-governance-plan/",

@@ -82,7 +82,7 @@ class ThemePages:
         content, altered = clean_page(page.html)
         output = self._from_shell(page, content)
         if output is None:
-            output = self.render(self._file(page.path), clean_text(page.title), content,
+            output = self.render(self._file(page.path), html.escape(page.title), content,
                                  _toc_tokens(page.headings))
         return output, altered
 
@@ -112,7 +112,7 @@ class ThemePages:
         items = separator.join(self._toc_item(anchor, title) for _, anchor, title in h2s)
         name = posixpath.basename(page.path).removesuffix(".md")
         return (shell.replace(_CONTENT, content).replace(marker_items, items)
-                .replace(_TITLE, html.escape(clean_text(page.title), quote=False))
+                .replace(_TITLE, html.escape(page.title))
                 .replace(_H1, page.headings[0][1]).replace(_NAME, name))
 
     def _toc_item(self, anchor: str, title: str) -> str:

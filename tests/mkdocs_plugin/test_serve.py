@@ -42,11 +42,13 @@ def _wait_for(url: str, text: str, deadline: float = 90) -> str:
 
 @contextlib.contextmanager
 def _serving(root, *command: str):
-    """Run a serve command on a free port; yields the base URL and stops the server after."""
+    """Run a serve command on a free port; yields the base URL and stops the server after.
+    The server builds into a folder under ``root/.serve-tmp``."""
     port = _free_port()
+    (root / ".serve-tmp").mkdir()
     process = subprocess.Popen(
         [sys.executable, "-m", *command, "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=root, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
+        cwd=root, env=os.environ | {"NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(root / ".serve-tmp")},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
@@ -105,3 +107,17 @@ def test_the_problems_page_shows_hostile_file_names_and_keys_as_text(tmp_path):
     assert "&lt;img src=x onerror=alert(1)&gt;.yml" in page
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page
     assert "<img" not in page and "<script>alert" not in page
+
+
+def test_saving_one_case_rewrites_its_page_and_leaves_the_others(served):
+    root, url = served
+    case_url = url + "cases/zhiguo-lane-courtyard/"
+    _wait_for(case_url, "致果巷2号及5号院坝微改造")
+    [site] = (root / ".serve-tmp").glob("mkdocs_*")
+    pages = {p: p.stat().st_mtime_ns for p in site.glob("cases/*/index.html")}
+    _edit(root, "居民满意度不断提升", "居民满意度不断提升，院里种了鹦鹉螺")
+    _wait_for(case_url, "院里种了鹦鹉螺")
+    rewritten = {p.parent.name for p, mtime in pages.items() if p.stat().st_mtime_ns != mtime}
+    assert rewritten == {"zhiguo-lane-courtyard"}  # its title, shown elsewhere, is unchanged
+    shards = "".join(p.read_text(encoding="utf-8") for p in site.glob("search/t/*.js"))
+    assert '"鹦鹉":' in shards  # the search terms it touched

@@ -189,10 +189,10 @@ function resultItems(query, hits, rows, pairs) {
 }
 
 async function search(query) {
-  if (!loaded.manifest) await loadScripts(["manifest.js"]);
   const pairs = queryTerms(query);
+  if (!pairs.length) return { items: [] };  // Material asks once with "" when it starts
+  if (!loaded.manifest) await loadScripts(["manifest.js"]);
   const { exact, prefix } = domainTerms(query, loaded.manifest.domain);
-  if (!pairs.length && !exact.length) return { items: [] };
   const postings = await postingsOf([...pairs, ...exact, ...prefix]);
   const extra = [
     ...exact.map((_, i) => [postings[pairs.length + i], 2]),

@@ -1,8 +1,10 @@
-"""Case pages as HTML, rendered by the generator (MkDocs only wraps them in the theme).
+"""Case pages and the streets' case lists as HTML, rendered by the generator (MkDocs only
+wraps them in the theme).
 
 A district or city library holds thousands of cases. Rendering each through MkDocs' Markdown
 pipeline is most of a build's time, so cases are rendered here from ``case.html.j2`` with the
-fast Markdown path, and the MkDocs plugin puts them into the theme's page in parallel.
+fast Markdown path, and the MkDocs plugin puts them into the theme's page in parallel. The
+street lists (``street.html.j2``) hold a hundred links each, which Python-Markdown is slow at.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from urllib.parse import unquote
 import jinja2
 from markupsafe import Markup
 
+from .finder import StreetPage
 from .library import Library
 from .markdown_html import MarkdownRenderer
 from .model import Case, Record
@@ -54,6 +57,7 @@ class CasePageRenderer:
         env.filters["anchor"] = slugify
         env.filters["markdown"] = _markdown
         self.template = env.get_template("case.html.j2")
+        self.street_template = env.get_template("street.html.j2")
 
     def render(self, case: Case) -> HtmlPage:
         here = case.page_path
@@ -63,6 +67,14 @@ class CasePageRenderer:
         )
         html = _BLANK_LINES.sub("\n", html)
         return HtmlPage(here, case.title, html, headings_of(html))
+
+    def street(self, page: StreetPage, siblings: list[StreetPage]) -> HtmlPage:
+        html = self.street_template.render(page=page, siblings=siblings,
+                                           helpers=_Helpers(self, page.path))
+        html = _BLANK_LINES.sub("\n", html)
+        title = f"{page.street}的案例" + (
+            f"（第 {page.number}/{page.pages} 页）" if page.pages > 1 else "")
+        return HtmlPage(page.path, title, html, headings_of(html))
 
     def markdown_at(self, here: str, text: str) -> Markup:
         """A Markdown field as HTML, its relative links made relative to the page's URL."""

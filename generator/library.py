@@ -58,6 +58,7 @@ class Library:
     figures: FigureList | None = None
     intros: dict[str, str] = field(default_factory=dict)
     _links: dict[Key, set[Key]] = field(default_factory=lambda: defaultdict(set))
+    _sorted: dict[tuple, list[Record]] = field(default_factory=dict)
 
     def all(self, kind: str) -> list[Record]:
         return list(self.records.get(kind, {}).values())
@@ -67,11 +68,15 @@ class Library:
 
     def related(self, record: Record, kind: str) -> list[Record]:
         """Records of ``kind`` linked to ``record`` in either direction, sorted for display."""
-        keys = [k for k in self._links[(record.kind, record.id)] if k[0] == kind]
-        found = [self.records[kind][record_id] for _, record_id in keys]
-        return sorted(found, key=sort_key)
+        cache_key = (record.kind, record.id, kind)
+        if cache_key not in self._sorted:
+            keys = [k for k in self._links[(record.kind, record.id)] if k[0] == kind]
+            found = [self.records[kind][record_id] for _, record_id in keys]
+            self._sorted[cache_key] = sorted(found, key=sort_key)
+        return list(self._sorted[cache_key])
 
     def _link(self, a: Record, b: Record) -> None:
+        self._sorted.clear()
         self._links[(a.kind, a.id)].add((b.kind, b.id))
         self._links[(b.kind, b.id)].add((a.kind, a.id))
 

@@ -17,6 +17,8 @@ def broken_links(
     """Relative link targets in ``text`` that resolve, from ``page``, to no page in ``pages``
     and no static file in ``files``; with the number of lines before each inside ``text``."""
     broken = []
+    if "]" not in text:  # no link can be written without one
+        return broken
     for link in inspect_markdown(text).links:
         target = link.url.strip()
         if not target or link_scheme(target) or target.startswith(("#", "/")):

@@ -65,13 +65,14 @@ def build_site(root: Path, drafts: bool = False, urls: SiteUrls | None = None,
 
 
 def build_pages(root: Path, drafts: bool = False) -> BuildResult:
-    """Every page as Markdown: case pages too, as their HTML under a title (``kb render``)."""
+    """Every page as Markdown: the generator's HTML pages (cases, street lists) too, as their
+    HTML under a title (``kb render``)."""
     result = build_site(root, drafts=drafts)
     if result.site is None:
         return result
     try:
-        for index in range(len(result.site.cases)):
-            page = result.site.case_page(index)
+        pages = [result.site.case_page(i) for i in range(len(result.site.cases))]
+        for page in pages + result.site.street_html():
             title = json.dumps(page.title, ensure_ascii=False)
             result.pages[page.path] = f"---\ntitle: {title}\n---\n\n{page.html}"
     except jinja2.TemplateError as error:

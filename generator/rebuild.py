@@ -20,6 +20,8 @@ class ServeMemory:
     settings: tuple = ()  # templates and configuration: when they change, nothing is reused
     cases: CaseCache = field(default_factory=dict)  # files read and checked
     fingerprints: dict[str, tuple] = field(default_factory=dict)  # case id → its inputs
+    structure: tuple = ()  # what case pages show of each other (Site.structure_key)
+    pages: dict[str, str] = field(default_factory=dict)  # street list → HTML last written
     order: list[str] = field(default_factory=list)  # search documents, in id order
     other_weights: list[dict[str, int]] = field(default_factory=list)  # pages but cases
     postings: Postings | None = None
@@ -33,22 +35,36 @@ class ServeMemory:
         """Forget rendered output if templates or settings changed (cases stay read)."""
         if settings != self.settings:
             self.settings, self.postings, self.fingerprints, self.written = settings, None, {}, {}
+            self.structure, self.pages = (), {}
 
     def remember(self, site: Site, postings: Postings) -> None:
         """After a full build: what the next build compares with."""
         self.fingerprints = {c.id: site.case_fingerprint(i) for i, c in enumerate(site.cases)}
+        self.structure = site.structure_key()
         self.order, self.other_weights = site.doc_urls(), site.other_weights()
         self.postings = postings
 
-    def changed_cases(self, site: Site, output_exists) -> list[int]:
-        """Cases whose page must be written again; remembers the new fingerprints."""
-        changed, fingerprints = [], {}
-        for index, case in enumerate(site.cases):
-            fingerprint = site.case_fingerprint(index)
-            fingerprints[case.id] = fingerprint
-            if self.fingerprints.get(case.id) != fingerprint or not output_exists(case):
+    def changed_cases(self, site: Site) -> list[int]:
+        """Cases whose page must be written again; remembers their new fingerprints. While
+        no title, link, tag or order changed, only the cases whose file changed."""
+        structure = site.structure_key()
+        if structure == self.structure:
+            indexes = [i for i, c in enumerate(site.cases)
+                       if self.fingerprints.get(c.id, ((),) * 2)[1] != c._source]
+        else:
+            indexes = range(len(site.cases))
+        self.structure, changed = structure, []
+        for index in indexes:
+            case, fingerprint = site.cases[index], site.case_fingerprint(index)
+            if self.fingerprints.get(case.id) != fingerprint:
                 changed.append(index)
-        self.fingerprints = fingerprints
+            self.fingerprints[case.id] = fingerprint
+        return changed
+
+    def changed_pages(self, pages: list) -> list:
+        """The HTML pages (street lists) whose content differs from last time."""
+        changed = [p for p in pages if self.pages.get(p.path) != p.html]
+        self.pages.update((p.path, p.html) for p in changed)
         return changed
 
     def updated_postings(self, site: Site, changed: list[int]) -> Postings:

@@ -24,12 +24,12 @@ HTML_KINDS = {"case"}
 
 
 class PageRenderer:
-    """Renders the site's Markdown pages (all but the cases), keyed by their path in the docs
-    tree: fixed pages, each kind's index, each record, and the streets' case lists."""
+    """Renders the site's Markdown pages (all but the cases and the streets' case lists, which
+    case_pages.py writes as HTML), keyed by their path in the docs tree."""
 
     def __init__(self, library: Library, templates: Path, street_pages: list[StreetPage]):
         self.library = library
-        self.street_pages = street_pages
+        self.street_pages = street_pages  # written as HTML by case_pages.py; linked from here
         self.env = _make_environment(templates)
 
     def render_all(self) -> dict[str, str]:
@@ -43,9 +43,6 @@ class PageRenderer:
                 pages[record.page_path] = self._render(
                     f"{kind}.md.j2", record.page_path, record=record
                 )
-        for street_page in self.street_pages:
-            pages[street_page.path] = self._render("street.md.j2", street_page.path,
-                                                   page=street_page)
         return pages
 
     def _render(self, template: str, here: str, **context) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .search_text import DomainTerms, shard_of, terms
 
-CHUNK = 16  # documents per chunk file
+CHUNK = 8  # documents per chunk file: a query loads one chunk per result shown
 SHARD_BYTES = 8_192  # aim for term shards of about this size
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 REFERENCE_LENGTH = 1_500  # characters; longer documents have their term weights damped
@@ -121,22 +121,24 @@ class Postings:
         return dict(sorted(self._encoded.items()))
 
 
-_DIGITS = [ALPHABET[n] for n in range(32)]
+def _varint(number: int) -> str:
+    out = []
+    while number >= 32:
+        out.append(ALPHABET[32 | (number & 31)])
+        number >>= 5
+    out.append(ALPHABET[number])
+    return "".join(out)
+
+
+_CODES = [_varint(n) for n in range(32 * 1024)]  # every gap under 1,024 documents
 
 
 def encode(ids, values) -> str:
-    out, previous = [], -1
-    for doc_id, weight in zip(ids, values, strict=True):
-        number = (doc_id - previous - 1) * 32 + weight
-        previous = doc_id
-        if number < 32:  # most postings: a single character
-            out.append(_DIGITS[number])
-            continue
-        while number >= 32:
-            out.append(ALPHABET[32 | (number & 31)])
-            number >>= 5
-        out.append(ALPHABET[number])
-    return "".join(out)
+    """(gap - 1) × 32 + weight per posting, as varints; a table does the common cases."""
+    numbers = [(doc_id - previous - 1) * 32 + weight
+               for previous, doc_id, weight in zip([-1, *ids], ids, values, strict=False)]
+    limit = len(_CODES)
+    return "".join([_CODES[n] if n < limit else _varint(n) for n in numbers])
 
 
 def index_files(rows: list[list], postings: Postings, domain_words: list[str]) -> dict:
@@ -156,14 +158,16 @@ def index_files(rows: list[list], postings: Postings, domain_words: list[str]) -
     manifest = {"version": 1, "docs": len(rows), "shards": shards, "chunk": CHUNK,
                 "domain": DomainTerms(domain_words).words}
     files["search/manifest.js"] = f"kbSearch.manifest({_json(manifest)});\n"
-    files.update(material_stub())
+    files.update(material_stub({"shards": shards, "chunk": CHUNK}))
     return files
 
 
-def material_stub() -> dict[str, str]:
-    """What Material's page script loads at start: a few bytes, never the index itself."""
+def material_stub(layout: dict) -> dict[str, str]:
+    """What Material's page script loads at start and hands the worker: a few bytes, the
+    index's layout (so the first query fetches the manifest and its shards at once), never
+    the index itself."""
     stub = _json({"config": {"lang": ["zh"], "separator": "[\\s]+", "pipeline": [],
-                             "fields": {}}, "docs": []})
+                             "fields": {}, "kb": layout}, "docs": []})
     return {"search/search_index.json": stub, "search/search_index.js": f"var __index = {stub};\n"}
 
 

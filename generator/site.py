@@ -47,6 +47,26 @@ class Site:
     def case_page(self, index: int) -> HtmlPage:
         return self.case_renderer.render(self.cases[index])
 
+    def html_pages(self) -> list[str]:
+        """Every page the generator writes as HTML: the cases, then the street lists."""
+        return [c.page_path for c in self.cases] + [p.path for p in self.street_pages]
+
+    def street_html(self) -> list[HtmlPage]:
+        return [self.case_renderer.street(page, [p for p in self.street_pages
+                                                 if p.street == page.street])
+                for page in self.street_pages]
+
+    def structure_key(self) -> tuple:
+        """What cases' pages show of each other (titles, links, practices, tags, order) and
+        of other records: while it stays the same, a case's page changes only with its file."""
+        cases = tuple((c.id, c.title, tuple(c.practices), tuple(c.policies),
+                       tuple(c.checklists), tuple(c.related_cases), tuple(c.tags))
+                      for c in self.cases)
+        others = tuple((r.kind, r.id, r.title, getattr(r, "name", ""))
+                       for kind in ("practice", "policy", "checklist")
+                       for r in self.library.all(kind))
+        return cases, others
+
     def case_weights(self, index: int) -> dict[str, int]:
         return doc_weights(self.search.case(self.cases[index]), self.domain)
 

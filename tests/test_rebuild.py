@@ -17,12 +17,12 @@ def test_only_the_edited_case_and_those_showing_it_render_again(tmp_path):
     (root / "cases/c0.yml").write_text(case_yaml("c0", extra="tags: [院坝]\n").replace(
         "概述。", "新的概述。"), encoding="utf-8")
     site = _site(root, memory)
-    changed = {site.cases[i].id for i in memory.changed_cases(site, lambda case: True)}
+    changed = {site.cases[i].id for i in memory.changed_cases(site)}
     assert changed == {"c0"}  # same title: the pages listing it as similar are unchanged
     (root / "cases/c1.yml").write_text(case_yaml("c1", extra="tags: [院坝]\n").replace(
         "案例c1", "改名的案例"), encoding="utf-8")
     site = _site(root, memory)
-    changed = {site.cases[i].id for i in memory.changed_cases(site, lambda case: True)}
+    changed = {site.cases[i].id for i in memory.changed_cases(site)}
     assert changed == {"c0", "c1", "c2"}  # c1 renamed: c0 and c2 show it as similar
 
 
@@ -35,7 +35,7 @@ def test_updated_postings_equal_a_fresh_index(tmp_path):
     (root / "cases/c2.yml").write_text(case_yaml("c2").replace("概述。", "加装电梯。"),
                                        encoding="utf-8")
     site = _site(root, memory)
-    changed = memory.changed_cases(site, lambda case: True)
+    changed = memory.changed_cases(site)
     updated = memory.updated_postings(site, changed)
     fresh = site.all_postings([site.case_postings(0, len(site.cases))])
     assert updated.encoded() == fresh.encoded() and "电梯" in updated.encoded()

@@ -71,7 +71,7 @@ def test_case_library_holds_the_finder_and_a_street_list_for_readers_without_scr
     assert '<div class="kb-finder" markdown>' in index
     assert "- [华山街道](streets/huashan.md)（1 个案例）" in index
     assert index.index("华山街道") < index.index("护国街道")  # vocabulary order
-    assert "[案例a](../a.md)" in pages["cases/streets/huguo.md"]
+    assert "<a href=\"../../a/\">案例a</a>" in pages["cases/streets/huguo.md"]
 
 
 def test_practice_pages_list_a_few_cases_and_link_the_finder_for_the_rest(tmp_path):

@@ -161,5 +161,7 @@ def test_the_worker_decodes_what_the_generator_encodes(phone, site_url):
     assert set(text) <= set(ALPHABET)
     phone.goto(site_url)
     phone.add_script_tag(content="var importScripts = () => {};\n" + WORKER.read_text("utf-8"))
-    assert phone.evaluate("(t) => decode(t)", text) == {"ids": ids, "weights": weights}
+    decoded = phone.evaluate("""(t) => { const found = [];
+        forEachPosting(t, (id, weight) => found.push([id, weight])); return found; }""", text)
+    assert decoded == [list(pair) for pair in zip(ids, weights, strict=True)]
     assert json.dumps(text) == f'"{text}"'  # safe inside the JSON of a shard

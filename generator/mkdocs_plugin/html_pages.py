@@ -101,7 +101,8 @@ class ThemePages:
     def _from_shell(self, page: HtmlPage, content: str) -> str | None:
         h2s = [h for h in page.headings if h[0] == 2]
         one_h1 = bool(page.headings) and page.headings[0][0] == 1
-        if not self.use_shells or not one_h1 or len(h2s) != len(page.headings) - 1:
+        # the shell's table of contents has entries; a page without any is drawn differently
+        if not self.use_shells or not one_h1 or not h2s or len(h2s) != len(page.headings) - 1:
             return None
         folder = posixpath.dirname(page.path)
         if folder not in self.shells:

@@ -21,7 +21,6 @@ from ..pipeline import build_site
 from ..project import ProjectPaths
 from ..render import render_problems_page
 from ..sanitize import clean_page, clean_text, removals
-from ..search_index import material_stub
 from ..site_urls import SiteUrls
 from ..sitemap import gzipped, sitemap_xml
 from ..writer import replace_directory, write_text_file
@@ -39,13 +38,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.site = None
         self.nav = None
         self.files: Files | None = None
+        self.stub: dict[str, str] = {}  # search/search_index.json and .js
         self._site_dir: str | None = None
         self._succeeded = False
 
     def on_startup(self, *, command, dirty):
         self.command = command
         # kept between rebuilds while serving (MkDocs keeps a plugin that has on_startup)
-        self.preview = Preview() if command == "serve" else None
+        self.preview = Preview(dirty) if command == "serve" else None
         if dirty:  # kb serve builds "dirty" on purpose: only changed pages are written
             logging.getLogger("mkdocs.commands.build").addFilter(DirtyNotice())
 
@@ -90,8 +90,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_files(self, files: Files, config) -> Files:
         for src_uri, text in sorted(self.pages.items()):
             files.append(File.generated(config, src_uri, content=text))
-        for case in self.site.cases if self.site else []:
-            files.append(PageFile(config, case.page_path))
+        for path in self.site.html_pages() if self.site else []:
+            files.append(PageFile(config, path))
         self.files = files
         return files
 
@@ -108,15 +108,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             return env
         if self.preview is None:
             postings, altered = self._write_all_cases(theme)
-            data = self.site.data_files(postings)
         else:
-            postings, altered = self.preview.write_cases(
+            postings, altered = self.preview.write_pages(
                 self.site, theme, settings_key(self.paths, config),
                 lambda: self._write_all_cases(theme))
-            data = self.preview.memory.changed_files(self.site.data_files(postings),
-                                                     Path(config.site_dir))
         for page in sorted(altered):
             log.info(f"{page}：已从页面中移除不安全的内容（内容检查没有拦下它）。")
+        data = self.site.data_files(postings)
+        self.stub = {rel: text for rel, text in data.items() if rel.startswith("search/search_")}
+        if self.preview is not None:
+            data = self.preview.memory.changed_files(data, Path(config.site_dir))
         for rel, text in data.items():
             write_text_file(Path(config.site_dir) / rel, text)
         return env
@@ -130,7 +131,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             return site.case_postings(start, stop), altered
 
         parts = map_ranges(build_range, len(site.cases), self._processes())
-        return site.all_postings([p for p, _ in parts]), [a for _, part in parts for a in part]
+        altered = [a for _, part in parts for a in part]
+        altered += [page.path for page in site.street_html() if theme.write(page)]
+        return site.all_postings([p for p, _ in parts]), altered
 
     def _problems_page(self) -> HtmlPage:
         text = render_problems_page(self.paths.templates, self.problems).split("---\n", 2)[2]
@@ -148,7 +151,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     @event_priority(-100)  # after MkDocs' sitemap and Material's search index
     def on_post_build(self, config):
-        for rel, text in material_stub().items():  # Material's index is replaced by ours
+        for rel, text in self.stub.items():  # Material's own index is replaced by ours
             write_text_file(Path(config.site_dir) / rel, text)
         if self.files is not None:
             urls = [self.urls.url(f.src_uri) for f in self.files

@@ -19,25 +19,28 @@ PARKED = ".kb-parked"  # a good page set aside while the problems page stands in
 
 
 class Preview:
-    def __init__(self):
+    def __init__(self, dirty: bool):
         self.memory = ServeMemory()
-        self.case_pages: list[Path] = []  # every case page the last good build left
+        self.dirty = dirty  # MkDocs keeps the site folder between builds (kb serve)
+        self.case_pages: list[Path] = []  # every page the last good build wrote itself
         self.parked = False
 
-    def write_cases(self, site, theme, settings: tuple, write_all):
-        """After the first build, only the cases whose inputs changed; returns the search
+    def write_pages(self, site, theme, settings: tuple, write_all):
+        """After the first build, only the pages whose inputs changed; returns the search
         postings and the pages whose content the sanitizer altered."""
         self._restore()
         memory = self.memory
-        memory.start(settings)
-        self.case_pages = [Path(theme.output_file(c.page_path)) for c in site.cases]
+        # without --dirty MkDocs empties the site folder: everything is written again
+        memory.start(settings if self.dirty else (object(),))
+        self.case_pages = [Path(theme.output_file(path)) for path in site.html_pages()]
         if memory.empty:
             postings, altered = write_all()
             memory.remember(site, postings)
+            memory.changed_pages(site.street_html())
             return postings, altered
-        changed = memory.changed_cases(site, lambda case: Path(
-            theme.output_file(case.page_path)).is_file())
+        changed = memory.changed_cases(site)
         altered = [site.cases[i].page_path for i in changed if theme.write(site.case_page(i))]
+        altered += [p.path for p in memory.changed_pages(site.street_html()) if theme.write(p)]
         return memory.updated_postings(site, changed), altered
 
     def show_problems(self, theme, page: HtmlPage) -> None:

@@ -13,13 +13,13 @@
 "use strict";
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-const MAX_RESULTS = 20;
+const MAX_RESULTS = 10;  // Material shows ten at first; each needs its chunk of rows
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 const DIGIT = new Int8Array(128);
 for (let i = 0; i < ALPHABET.length; i++) DIGIT[ALPHABET.charCodeAt(i)] = i;
 const RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g;
 
-const loaded = { manifest: null, terms: new Map(), docs: new Map() };
+const loaded = { manifest: null, layout: null, terms: new Map(), docs: new Map() };
 self.kbSearch = {
   manifest: data => { loaded.manifest = data; },
   terms: (number, data) => { loaded.terms.set(number, data); },
@@ -79,20 +79,18 @@ function shardOf(term, shards) {
   return (value >>> 0) & (shards - 1);
 }
 
-function decode(text) {
-  const ids = [], weights = [];
+/* Calls visit(document, weight) for each posting of an encoded list (search_index.encode). */
+function forEachPosting(text, visit) {
   let previous = -1, number = 0, shift = 0;
   for (let i = 0; i < text.length; i++) {
     const digit = DIGIT[text.charCodeAt(i)];
     number += (digit & 31) * 2 ** shift;
     if (digit & 32) { shift += 5; continue; }
     previous += Math.floor(number / 32) + 1;
-    ids.push(previous);
-    weights.push(number % 32);
+    visit(previous, number % 32);
     number = 0;
     shift = 0;
   }
-  return { ids, weights };
 }
 
 /* Whole domain terms the query contains (exact), or that begin with it (prefix). */
@@ -104,32 +102,36 @@ function domainTerms(query, domain) {
   return { exact, prefix };
 }
 
-async function postingsOf(terms) {
-  const { shards } = loaded.manifest;
+async function postingsOf(terms, alsoLoad = []) {
+  const { shards } = loaded.layout;
   const needed = [...new Set(terms.map(term => shardOf(term, shards)))];
-  await loadScripts(needed.filter(n => !loaded.terms.has(n)).map(n => `t/${n}.js`));
-  return terms.map(term => {
-    const text = loaded.terms.get(shardOf(term, shards))[term];
-    return text ? decode(text) : { ids: [], weights: [] };
-  });
+  await loadScripts([...alsoLoad,
+                     ...needed.filter(n => !loaded.terms.has(n)).map(n => `t/${n}.js`)]);
+  return terms.map(term => loaded.terms.get(shardOf(term, shards))[term] || "");
 }
 
+/* Scores every document the query's postings reach, in typed arrays (a phone may have to
+ * add up tens of thousands of postings). Pairs set one bit each in a document's mask, so the
+ * share of the query a document covers can weigh in. */
 function rank(pairs, pairPostings, extra, total) {
-  const scores = new Map(), masks = new Map();
-  const add = (postings, factor, bit) => {
-    const idf = Math.log(1 + total / Math.max(1, postings.ids.length));
-    postings.ids.forEach((id, i) => {
-      scores.set(id, (scores.get(id) || 0) + factor * idf * postings.weights[i]);
-      if (bit) masks.set(id, (masks.get(id) || 0) | bit);
+  const scores = new Float64Array(total), masks = new Uint32Array(total), touched = [];
+  const add = (text, factor, bit) => {
+    let count = 0;
+    for (let i = 0; i < text.length; i++) if (!(DIGIT[text.charCodeAt(i)] & 32)) count++;
+    const weight = factor * Math.log(1 + total / Math.max(1, count));
+    forEachPosting(text, (id, value) => {
+      if (scores[id] === 0) touched.push(id);
+      scores[id] += weight * value;
+      masks[id] |= bit;
     });
   };
-  pairPostings.forEach((postings, i) => add(postings, 1, 2 ** Math.min(i, 30)));
-  for (const [postings, factor] of extra) add(postings, factor, 0);
+  pairPostings.forEach((text, i) => add(text, 1, 2 ** Math.min(i, 30)));
+  for (const [text, factor] of extra) add(text, factor, 0);
   const ranked = [];
-  for (const [id, score] of scores) {
-    const covered = pairs.length ? popcount(masks.get(id) || 0) / pairs.length : 1;
+  for (const id of touched) {
+    const covered = pairs.length ? popcount(masks[id]) / pairs.length : 1;
     if (pairs.length >= 3 && covered < 0.5) continue;
-    ranked.push({ id, score: score * covered * covered, mask: masks.get(id) || 0 });
+    ranked.push({ id, score: scores[id] * covered * covered, mask: masks[id] });
   }
   return ranked.sort((a, b) => b.score - a.score || a.id - b.id);
 }
@@ -141,7 +143,7 @@ function popcount(value) {
 }
 
 async function documents(ids) {
-  const { chunk } = loaded.manifest;
+  const { chunk } = loaded.layout;
   const needed = [...new Set(ids.map(id => Math.floor(id / chunk)))];
   await loadScripts(needed.filter(n => !loaded.docs.has(n)).map(n => `d/${n}.js`));
   return ids.map(id => loaded.docs.get(Math.floor(id / chunk))[id % chunk]);
@@ -191,15 +193,20 @@ function resultItems(query, hits, rows, pairs) {
 async function search(query) {
   const pairs = queryTerms(query);
   if (!pairs.length) return { items: [] };  // Material asks once with "" when it starts
-  if (!loaded.manifest) await loadScripts(["manifest.js"]);
+  // the manifest (domain terms) and the pairs' shards in one round, when the layout is known
+  const manifest = loaded.manifest ? [] : ["manifest.js"];
+  if (!loaded.layout) {
+    await loadScripts(manifest);
+    loaded.layout = loaded.manifest;
+  }
+  const pairPostings = await postingsOf(pairs, loaded.manifest ? [] : manifest);
   const { exact, prefix } = domainTerms(query, loaded.manifest.domain);
-  const postings = await postingsOf([...pairs, ...exact, ...prefix]);
+  const domainPostings = await postingsOf([...exact, ...prefix]);
   const extra = [
-    ...exact.map((_, i) => [postings[pairs.length + i], 2]),
-    ...prefix.map((_, i) => [postings[pairs.length + exact.length + i], 0.5]),
+    ...exact.map((_, i) => [domainPostings[i], 2]),
+    ...prefix.map((_, i) => [domainPostings[exact.length + i], 0.5]),
   ];
-  const hits = rank(pairs, postings.slice(0, pairs.length), extra, loaded.manifest.docs)
-    .slice(0, MAX_RESULTS);
+  const hits = rank(pairs, pairPostings, extra, loaded.manifest.docs).slice(0, MAX_RESULTS);
   const rows = await documents(hits.map(hit => hit.id));
   return { items: resultItems(query, hits, rows, pairs), suggest: prefix.slice(0, 1) };
 }
@@ -207,6 +214,7 @@ async function search(query) {
 addEventListener("message", async event => {
   const message = event.data;
   if (message.type === SETUP) {
+    loaded.layout = (message.data.config || {}).kb || null;  // from search_index.json
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
     let data;

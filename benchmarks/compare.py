@@ -17,6 +17,7 @@ import argparse
 import contextlib
 import functools
 import http.server
+import importlib.util
 import statistics
 import sys
 import tempfile
@@ -30,6 +31,9 @@ from workload import make_project, make_stock_project
 
 
 def measure(count: int, skip: set[str]) -> list[tuple[str, str]]:
+    if "stock" not in skip and importlib.util.find_spec("jieba") is None:
+        raise SystemExit("stock MkDocs + Material is measured with jieba: "
+                         "pip install -e '.[bench]'")
     rows: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         project = make_project(Path(tmp) / "kb", count)

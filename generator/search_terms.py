@@ -1,7 +1,5 @@
-"""Domain words that Chinese segmentation must keep whole, so that readers find what they type.
-
-Without them jieba splits 三会一课 into 三会 / 一课 and a search for the whole term misses.
-"""
+"""Domain words the search index keeps whole, so that a reader's exact term outranks pages
+that merely contain its characters (search_text.DomainTerms)."""
 
 from __future__ import annotations
 

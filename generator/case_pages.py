@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from .finder import StreetPage
+from .glossary_links import GlossaryLinks
 from .library import Library
 from .markdown_html import MarkdownRenderer
 from .model import Case, Record
@@ -46,9 +47,11 @@ def headings_of(html: str) -> tuple[tuple[int, str, str], ...]:
 
 class CasePageRenderer:
     def __init__(self, library: Library, templates: Path, urls: SiteUrls,
-                 markdown: MarkdownRenderer | None = None):
+                 markdown: MarkdownRenderer | None = None,
+                 glossary_links: GlossaryLinks | None = None):
         self.library, self.urls = library, urls
         self.markdown = markdown or MarkdownRenderer()
+        self.glossary_links = glossary_links
         self.similar = SimilarCases(library.all("case"))
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
@@ -66,6 +69,8 @@ class CasePageRenderer:
             helpers=_Helpers(self, here),
         )
         html = _BLANK_LINES.sub("\n", html)
+        if self.glossary_links:
+            html = self.glossary_links.link(html, self.urls.href(here, "glossary.md"))
         return HtmlPage(here, case.title, html, headings_of(html))
 
     def street(self, page: StreetPage, siblings: list[StreetPage]) -> HtmlPage:

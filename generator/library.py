@@ -10,6 +10,7 @@ from .finder import street_pages
 from .links import report_broken_links
 from .loading import dotted_path
 from .model import (
+    Article,
     Case,
     Checklist,
     FigureList,
@@ -56,6 +57,7 @@ class Library:
     records: dict[str, dict[str, Record]] = field(default_factory=dict)
     glossary: Glossary | None = None
     figures: FigureList | None = None
+    article: Article | None = None
     intros: dict[str, str] = field(default_factory=dict)
     _links: dict[Key, set[Key]] = field(default_factory=lambda: defaultdict(set))
     _sorted: dict[tuple, list[Record]] = field(default_factory=dict)
@@ -88,7 +90,8 @@ def sort_key(record: Record) -> tuple:
 def link_library(
     contents: Contents, vocabularies: Vocabularies, problems: ProblemList, drafts: bool = False
 ) -> Library:
-    library = Library(vocabularies, glossary=contents.glossary, figures=contents.figures)
+    library = Library(vocabularies, glossary=contents.glossary, figures=contents.figures,
+                      article=contents.article)
     library.intros = {folder: intro.body for folder, intro in contents.intros.items()}
     everything = _index_ids(contents.records, problems)
     for kind, by_id in everything.items():
@@ -100,6 +103,8 @@ def link_library(
     for record in (r for kind in library.records.values() for r in kind.values()):
         _resolve_references(record, library, everything, problems)
     _check_links(library, contents, problems)
+    for checklist in everything["checklist"].values():
+        _check_item_ids(checklist, problems)
     if contents.glossary:
         _check_list_references(contents, "glossary", "terms", contents.glossary.terms, everything,
                                problems)
@@ -110,7 +115,8 @@ def link_library(
 
 
 # pages that belong to no record: page path → template name
-FIXED_PAGES = {"index.md": "home", "glossary.md": "glossary", "figures.md": "figures"}
+FIXED_PAGES = {"index.md": "home", "article.md": "article", "glossary.md": "glossary",
+               "figures.md": "figures"}
 # names a record id may not take: the site's own page in each folder, and names Windows
 # cannot give a file
 RESERVED_IDS = frozenset(
@@ -203,6 +209,20 @@ def missing_reference_message(kind: str, target_id: str, existing: list[str]) ->
     if close:
         message += f"是否是：{'、'.join(close)}？"
     return message
+
+
+def _check_item_ids(checklist: Record, problems: ProblemList) -> None:
+    """Readers' ticks are kept by item id: two items with one id would share a tick."""
+    seen: dict[str, int] = {}
+    for index, item in enumerate(checklist.items):
+        if item.id in seen:
+            line, column = checklist._positions.get(("items", index, "id"), (1, 1))
+            problems.add(
+                checklist._file, line, column, f"items[{index + 1}].id",
+                f"条目 id「{item.id}」与第 {seen[item.id] + 1} 条重复：清单里每个条目的 id "
+                "必须不同（读者的勾选按 id 保存），请换一个。",
+            )
+        seen.setdefault(item.id, index)
 
 
 def _check_list_references(contents: Contents, name: str, key: str, items, everything, problems):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .loading import SourceDoc, decode_source, read_source
 from .model import (
+    Article,
     Case,
     Checklist,
     FigureList,
@@ -33,7 +34,7 @@ CONTENT_FOLDERS: dict[str, type[Record]] = {
     "guides": Guide,
 }
 INTRO_FILE = "_index.md"
-SINGLE_FILES: dict[str, type] = {"glossary": Glossary, "figures": FigureList}
+SINGLE_FILES: dict[str, type] = {"glossary": Glossary, "figures": FigureList, "article": Article}
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Contents:
     records: list[Record] = field(default_factory=list)
     glossary: Glossary | None = None
     figures: FigureList | None = None
+    article: Article | None = None
     # file and key positions of the single files, for locating problems found when linking
     origins: dict[str, tuple[str, dict]] = field(default_factory=dict)
     # optional Markdown shown at the top of a folder's index page, from ``<folder>/_index.md``
@@ -223,6 +225,6 @@ def _warn_about_strays(paths: ProjectPaths, problems: ProblemList) -> None:
             problems.add(
                 paths.rel(entry), 1, 1, "",
                 "这个文件或文件夹不会被读取：内容请放在 policies、practices、checklists、guides "
-                "文件夹里，或 glossary.yml、figures.yml 中。",
+                "文件夹里，或 glossary.yml、figures.yml、article.yml 中。",
                 Level.WARNING,
             )

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import jinja2
+from pypinyin import lazy_pinyin
 
 from .finder import StreetPage
 from .library import FIXED_PAGES, KINDS, Library
@@ -101,6 +102,11 @@ def plain(text: object) -> str:
     return _ASCII_PUNCTUATION.sub(lambda m: f"&#{ord(m.group())};", flat)
 
 
+def pinyin_key(text: str) -> str:
+    """Pinyin of ``text`` without tones, for sorting and grouping Chinese terms."""
+    return "".join(lazy_pinyin(text, errors=lambda chars: list(chars.lower())))
+
+
 def url(value: object) -> str:
     """A validated absolute URL made safe as a Markdown link target."""
     return quote(str(value), safe=":/?#@!$&'*+,;=%~")
@@ -154,6 +160,28 @@ class _Helpers:
         practices = self.library.all("practice")
         return [(section, [p for p in practices if p.section == section.id])
                 for section in self.library.vocabularies.sections]
+
+    def glossary_by_initial(self) -> list[tuple[str, list]]:
+        """Glossary terms grouped by the pinyin initial of their first character, A to Z
+        (terms starting with a digit or a Latin letter go under it), sorted by pinyin."""
+        terms = self.library.glossary.terms if self.library.glossary else []
+        groups: dict[str, list] = {}
+        for term in sorted(terms, key=lambda t: (pinyin_key(t.term), t.term)):
+            groups.setdefault(pinyin_key(term.term)[:1].upper() or "#", []).append(term)
+        return sorted(groups.items())
+
+    def figures_by_section(self) -> list[tuple[str, list]]:
+        """The article's numbers grouped by the section of the practice they appear in, in the
+        article's order (a figure without a practice goes last, under 其他)."""
+        figures = self.library.figures.figures if self.library.figures else []
+        sections = {s.id: s.title for s in self.library.vocabularies.sections}
+        groups: dict[str, list] = {title: [] for title in sections.values()}
+        for figure in figures:
+            practice = next((p for p in map(lambda i: self.library.get("practice", i),
+                                            figure.practices) if p), None)
+            groups.setdefault(sections[practice.section] if practice else "其他", []).append(
+                (figure, practice))
+        return [(title, items) for title, items in groups.items() if items]
 
     def glossary_for(self, practice: Record) -> list:
         glossary = self.library.glossary

@@ -34,9 +34,11 @@ ATTRIBUTES: dict[str, set[str]] = {
     "details": {"open"},
     "svg": {"xmlns", "viewBox"},
     "path": {"d"},
-} | {heading: {"id"} for heading in HEADINGS}
+}
 for _tag in _CLASSED:
     ATTRIBUTES.setdefault(_tag, set()).add("class")
+for _tag in HEADINGS | {"ol", "li"}:  # headings for the contents; a checklist and its items
+    ATTRIBUTES.setdefault(_tag, set()).add("id")
 
 URL_SCHEMES = {"http", "https", "mailto"}
 
@@ -47,7 +49,9 @@ _ADMONITIONS = {
 }
 CLASSES = _ADMONITIONS | {
     "admonition", "admonition-title", "highlight", "twemoji",
-    "grid", "cards", "kb-meta", "kb-tag", "kb-checklist", "kb-entrances", "kb-finder",
+    "grid", "cards", "kb-meta", "kb-tag", "kb-checklist", "kb-checklist__bar", "kb-checklist__text",
+    "kb-checklist__note", "kb-entrances", "kb-finder", "kb-term", "kb-figure", "kb-initials",
+    "kb-not-found",
 }
 # Pygments token classes on code spans (k, nt, c1, l-Scalar-Plain …) and fenced-code languages
 _CODE_CLASS = re.compile(r"^(?:[a-z]{1,2}[0-9]?(?:-[A-Z][A-Za-z]*)*|language-[a-z0-9+#-]+)$")

@@ -7,7 +7,17 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import Case, Checklist, FigureList, Glossary, Guide, Policy, Practice, Vocabularies
+from .model import (
+    Article,
+    Case,
+    Checklist,
+    FigureList,
+    Glossary,
+    Guide,
+    Policy,
+    Practice,
+    Vocabularies,
+)
 from .model.fields import VOCABULARY_MARKER
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
@@ -18,6 +28,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "guide": Guide,
     "glossary": Glossary,
     "figures": FigureList,
+    "article": Article,
 }
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .case_pages import CasePageRenderer, HtmlPage
 from .finder import finder_data, finder_order, finder_script, street_pages
+from .glossary_links import GlossaryLinks
 from .library import Library
 from .markdown_html import MarkdownRenderer
 from .model import Case
@@ -21,6 +22,8 @@ from .search_index import CHUNK, Postings, SearchDoc, doc_row, doc_weights, inde
 from .search_terms import domain_terms
 from .search_text import DomainTerms
 from .site_urls import SiteUrls
+
+TERM_FOLDERS = {"practices", "policies", "checklists"}  # and cases: text that uses the terms
 
 
 @dataclass
@@ -33,12 +36,19 @@ class Site:
     def __post_init__(self):
         self.cases: list[Case] = finder_order(self.library.all("case"))
         self.street_pages = street_pages(self.library, self.cases)
-        self.case_renderer = CasePageRenderer(self.library, self.templates, self.urls,
-                                              self.markdown)
         self.search = SearchDocs(self.library, self.urls, self.markdown)
+        self.glossary_links = GlossaryLinks(self.library.glossary, self.search.text)
+        self.case_renderer = CasePageRenderer(self.library, self.templates, self.urls,
+                                              self.markdown, self.glossary_links)
         self.domain_words = domain_terms(self.library)
         self.domain = DomainTerms(self.domain_words)
         self.other_docs: list[SearchDoc] = list(self.search.all())
+
+    def link_terms(self, page: str, html: str) -> str:
+        """Glossary terms in a Markdown page's HTML (cases get theirs when rendered)."""
+        if page.split("/")[0] not in TERM_FOLDERS or page.endswith("/index.md"):
+            return html
+        return self.glossary_links.link(html, self.urls.href(page, "glossary.md"))
 
     def markdown_pages(self) -> dict[str, str]:
         """Every page MkDocs renders, path in the docs tree → Markdown."""
@@ -65,7 +75,8 @@ class Site:
         others = tuple((r.kind, r.id, r.title, getattr(r, "name", ""))
                        for kind in ("practice", "policy", "checklist")
                        for r in self.library.all(kind))
-        return cases, others
+        glossary = self.library.glossary.model_dump_json() if self.library.glossary else ""
+        return cases, others, glossary
 
     def case_weights(self, index: int) -> dict[str, int]:
         return doc_weights(self.search.case(self.cases[index]), self.domain)

@@ -93,5 +93,36 @@ def test_glossary_terms_get_stable_anchors_linked_from_practices(tmp_path):
         "terms:\n  - term: 主题党日“轮值制”\n    definition: 释义。\n"
         "    practices: [sample-practice]\n")})
     pages = build_pages(root).pages
-    assert "## 主题党日“轮值制”\n" in pages["glossary.md"]  # its id comes from generator.slugs
+    assert "### 主题党日“轮值制”\n" in pages["glossary.md"]  # its id comes from generator.slugs
     assert "(../glossary.md#主题党日轮值制)" in pages["practices/sample-practice.md"]
+
+
+def test_the_glossary_is_indexed_by_pinyin_initial_and_sorted_by_pinyin(tmp_path):
+    root = make_project(tmp_path, {"content/glossary.yml": """
+        terms:
+          - {term: 网格, definition: 释义。}
+          - {term: 红色物业, definition: 释义。}
+          - {term: 吹哨报到, definition: 释义。}
+          - {term: 党员中心户, definition: 释义。}
+          - {term: 5G小区, definition: 释义。}
+          - {term: 红旗, definition: 释义。}
+    """})
+    page = build_pages(root).pages["glossary.md"]
+    headings = [line for line in page.splitlines() if line.startswith("#")]
+    assert headings == ["# 术语表", "## 5", "### 5G小区", "## C", "### 吹哨报到", "## D",
+                        "### 党员中心户", "## H", "### 红旗", "### 红色物业", "## W", "### 网格"]
+    assert "[C](#c) [D](#d)" in page
+
+
+def test_figures_are_grouped_by_the_section_of_their_practice_in_the_article_order(tmp_path):
+    root = make_project(tmp_path, {"content/figures.yml": """
+        figures:
+          - {value: 3, unit: 次, label: 其他数字, context: 语境一。}
+          - {value: 5, unit: 个, label: 工作法里的数字, context: 语境二。,
+             practices: [sample-practice]}
+    """})
+    page = build_pages(root).pages["figures.md"]
+    sections = [line for line in page.splitlines() if line.startswith("## ")]
+    assert len(sections) == 2 and sections[-1] == "## 其他"
+    assert page.index("工作法里的数字") < page.index("其他数字")
+    assert '<details class="kb-figure" markdown>' in page

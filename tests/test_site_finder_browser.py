@@ -19,8 +19,7 @@ def finder(page, url: str) -> dict:
     """Open the finder at ``url``; what it shows once the results have their titles."""
     page.goto(url)
     page.wait_for_selector(".kb-finder__count")
-    page.wait_for_function("""() => [...document.querySelectorAll('.kb-finder__results li')]
-        .every(li => !li.innerText.includes('载入中'))""")
+    page.wait_for_selector(".kb-finder__results:not([aria-busy])")
     return read(page)
 
 
@@ -49,13 +48,13 @@ def test_a_shared_address_shows_only_the_matching_cases(phone, site_url):
 
 def test_filters_combine_update_the_address_and_survive_a_reload(phone, site_url):
     finder(phone, site_url + "cases/")
-    phone.check("input[name=practice][value=red-channel]")
+    phone.check("input[name=tag][value=阵地建设]")
     assert read(phone)["count"] == "共 2 个案例"
-    phone.check("input[name=street][value=大观街道]")
+    phone.check("input[name=street][value=龙翔街道]")
     shown = read(phone)
     assert shown["count"] == "共 1 个案例"
     query = parse_qs(urlsplit(phone.url).query)
-    assert query == {"practice": ["red-channel"], "street": ["大观街道"]}
+    assert query == {"tag": ["阵地建设"], "street": ["龙翔街道"]}
     phone.reload()
     phone.wait_for_selector(".kb-finder__count")
     assert read(phone)["count"] == "共 1 个案例"
@@ -89,7 +88,7 @@ def test_two_thousand_cases_are_counted_and_paged(phone, generated_site):
                 assert shown["options"][f"street={street}"][1] == f"({count})"
         first_page = [r["title"] for r in shown["results"]]
         phone.click("text=下一页")
-        phone.wait_for_function("() => !document.body.innerText.includes('载入中')")
+        phone.wait_for_selector(".kb-finder__results:not([aria-busy])")
         second = read(phone)
         assert parse_qs(urlsplit(phone.url).query)["page"] == ["2"]
         assert not {r["title"] for r in second["results"]} & set(first_page)

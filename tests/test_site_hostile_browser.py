@@ -49,10 +49,11 @@ UNSAFE_IN_DOM = """() => {
     handlers: handlers.map(el => el.outerHTML.slice(0, 120)),
     styled: styled.map(el => el.outerHTML.slice(0, 120)),
     urls,
-    // the case finder draws its own form (kb-finder.js); everything else came from content
+    // the case finder draws its own form (kb-finder.js) and a checklist its checkboxes
+    // (kb-checklist.js); everything else came from content
     scripts: [...document.querySelectorAll("article script, article iframe, article object, "
       + "article embed, article form, article input, article style, article link")]
-      .filter(el => !el.closest(".kb-finder")).length,
+      .filter(el => !el.closest(".kb-finder") && !el.matches("input.kb-checklist__box")).length,
   };
 }"""
 

@@ -142,6 +142,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_page_content(self, html, page, config, files):
         """Whatever the Markdown produced, only allowlisted HTML reaches the page."""
+        if self.site is not None:
+            html = self.site.link_terms(page.file.src_uri, html)
         cleaned, altered = clean_page(html)
         if altered:
             found = "、".join(sorted({r.describe() for r in removals(html)})) or "不允许的内容"

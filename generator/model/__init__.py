@@ -1,6 +1,8 @@
 """The validated model: one pydantic class per record type (the single source of truth)."""
 
 from .records import (
+    Article,
+    ArticleSection,
     Case,
     Checklist,
     ChecklistItem,
@@ -20,6 +22,8 @@ from .records import (
 from .vocabularies import CommunityType, Section, Street, Vocabularies
 
 __all__ = [
+    "Article",
+    "ArticleSection",
     "Case",
     "Checklist",
     "ChecklistItem",

@@ -122,6 +122,8 @@ class Practice(Record):
 
 
 class ChecklistItem(_Model):
+    id: Slug = Field(description="条目 id：小写英文字母、数字和连字符，在本清单内唯一；"
+                                 "读者在网页上的勾选按它保存，改了 id 勾选就会丢失")
     text: Text = Field(description="条目")
     detail: Markdown | None = Field(None, description="说明")
     evidence: Text | None = Field(None, description="佐证材料")
@@ -164,6 +166,20 @@ class Figure(_Model):
     label: Text = Field(description="说明")
     context: Text = Field(description="在原文中的语境")
     practices: list[Slug] = Field(default_factory=list, description="所在工作法 id")
+
+
+class ArticleSection(_Model):
+    id: SectionId = Field(description="板块 id")
+    intro: Text = Field(description="原文对这一板块的介绍")
+
+
+class Article(_Model):
+    """``content/article.yml``: the source article's opening and its sections' introductions."""
+
+    title: Text = Field(description="原文标题")
+    opening: Text = Field(description="原文开头一段")
+    sections: list[ArticleSection] = Field(default_factory=list, description="各板块的介绍")
+    sources: list[Source] = Field(default_factory=list, description="资料来源")
 
 
 class Intro(_Model):

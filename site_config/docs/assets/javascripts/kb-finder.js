@@ -120,12 +120,18 @@
     form.append(clear);
     const summary = element("p", { class: "kb-finder__count", role: "status",
                                    "aria-live": "polite", text: `共 ${found.length} 个案例` });
-    const list = element("ol", { class: "kb-finder__results",
+    const list = element("ol", { class: "kb-finder__results", "aria-busy": "true",
                                  start: (state.page - 1) * PAGE_SIZE + 1 });
     const shown = found.slice((state.page - 1) * PAGE_SIZE, state.page * PAGE_SIZE);
-    list.append(...shown.map(renderCase));
-    root.replaceChildren(form, summary, list, renderPager(state, pages));
-    fillRows(shown, list);
+    root.replaceChildren(form, summary, list);
+    // the results and the pager appear once the titles have loaded, all at once: nothing the
+    // reader is looking at moves as they arrive
+    fillRows(shown, list).then(() => {
+      list.removeAttribute("aria-busy");
+      list.after(renderPager(state, pages));
+    }).catch(() => {
+      list.replaceWith(element("p", { text: "案例标题没有载入，请刷新页面再试。" }));
+    });
   }
 
   function renderFacet(key, facet, tally, state) {
@@ -153,11 +159,6 @@
     return group;
   }
 
-  function renderCase(index) {
-    return element("li", { "data-doc": data.first + index },
-      element("a", { href: "#", text: "载入中……" }));
-  }
-
   function renderPager(state, pages) {
     const nav = element("nav", { class: "kb-finder__pager", "aria-label": "翻页" });
     if (pages <= 1) return nav;
@@ -176,15 +177,14 @@
   async function fillRows(indexes, list) {
     const numbers = [...new Set(indexes.map(i => Math.floor((data.first + i) / data.chunk)))];
     await Promise.all(numbers.filter(n => !rows.has(n)).map(n => loadScript(`search/d/${n}.js`)));
-    for (const item of list.children) {
-      const doc = Number(item.dataset.doc);
-      const row = rows.get(Math.floor(doc / data.chunk))[doc % data.chunk];
-      const [location, title, , , snippet] = row;
-      item.replaceChildren(
+    list.append(...indexes.map(index => {
+      const doc = data.first + index;
+      const [location, title, , , snippet] = rows.get(Math.floor(doc / data.chunk))[doc % data.chunk];
+      return element("li", {},
         element("a", { href: new URL(location, base).href, text: title }),
-        element("span", { class: "kb-finder__place", text: ` ${place(doc - data.first)}` }),
+        element("span", { class: "kb-finder__place", text: ` ${place(index)}` }),
         element("p", { text: snippet }));
-    }
+    }));
   }
 
   function place(index) {

@@ -10,12 +10,18 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
+from .bundle import write_bundle
 from .export import export_json
-from .pipeline import BuildResult, build_pages, load_library
+from .handout_pdf import HandoutError, print_pdfs
+from .handouts import printable_handout
+from .history import build_time
+from .library import missing_reference_message
+from .pipeline import BuildResult, build_pages, build_site, load_library
 from .problems import ProblemList
-from .project import ProjectPaths, load_vocabularies
+from .project import ProjectPaths, load_vocabularies, site_name
 from .scaffold import (
     FIELD_LABELS,
     NEW_KINDS,
@@ -25,7 +31,7 @@ from .scaffold import (
     render_new_file,
 )
 from .schema import render_schemas
-from .writer import write_new_file, write_pages
+from .writer import write_binary_file, write_new_file, write_pages, write_text_file
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,6 +65,11 @@ def _parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="生成网站到 site/ 文件夹（调用 MkDocs）")
     build.add_argument("--drafts", action="store_true", help="包含草稿")
+    build.add_argument("--pdf", action="store_true",
+                       help="同时把各培训模块的学员版讲义生成 PDF（需要 Chrome、Edge 或 Chromium）")
+    build.add_argument("--offline", action="store_true",
+                       help="生成离线包 dist/<网站名>-offline-<日期>.zip："
+                       "解压后双击 index.html 即可使用")
     build.set_defaults(handler=_build)
 
     serve = sub.add_parser("serve", help="在本机预览网站，修改文件后自动刷新")
@@ -73,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
 
     new = sub.add_parser("new", help="新建一个带说明的内容文件（不会覆盖已有文件）")
     new.add_argument("kind", choices=list(NEW_KINDS), help="类型：case 案例、practice 工作法、"
-                     "policy 政策文件、checklist 清单、guide 指南")
+                     "policy 政策文件、checklist 清单、guide 指南、training 培训模块")
     new.add_argument("--id", help="id：小写英文字母、数字和连字符")
     new.add_argument("--title", help="标题")
     new.add_argument("--street", help="街道（案例）")
@@ -84,9 +95,20 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true", help="只检查是否过期，不写文件")
     schema.set_defaults(handler=_schema)
 
+    handout = sub.add_parser("handout", help="生成培训模块的讲义（学员版或教师版，HTML 或 PDF）")
+    handout.add_argument("module", help="培训模块的 id，例如 branch-standardization")
+    handout.add_argument("--teacher", action="store_true", help="教师版：含教学使用说明")
+    handout.add_argument("--pdf", action="store_true",
+                         help="生成 PDF（需要 Chrome、Edge 或 Chromium）")
+    handout.add_argument("--out", type=Path, help="输出文件（默认 <id>-handout.pdf 或 .html）")
+    handout.add_argument("--drafts", action="store_true", help="包含草稿")
+    handout.set_defaults(handler=_handout)
+
     export = sub.add_parser("export", help="以 JSON 输出检查后的全部数据")
     export.add_argument("--format", choices=["json"], default="json")
     export.add_argument("--drafts", action="store_true", help="包含草稿")
+    export.add_argument("--teaching-notes", action="store_true",
+                        help="包含培训模块的教学使用说明（默认不输出，它们只给培训师）")
     export.set_defaults(handler=_export)
     return parser
 
@@ -132,7 +154,35 @@ def _export(args) -> int:
     result = load_library(args.root, drafts=args.drafts)
     if not _ok(result):
         return 1
-    print(export_json(result.library))
+    print(export_json(result.library, teaching_notes=args.teaching_notes))
+    return 0
+
+
+def _handout(args) -> int:
+    result = build_site(args.root, drafts=args.drafts)
+    if not _ok(result) or result.site is None:
+        return 1
+    module = result.library.get("training", args.module)
+    if module is None:
+        ids = [m.id for m in result.library.all("training")]
+        print(missing_reference_message("training", args.module, ids)
+              + f"现有的培训模块：{'、'.join(ids) or '无'}。", file=sys.stderr)
+        return 1
+    site = result.site
+    document, header = printable_handout(site.page_renderer(), module, args.teacher,
+                                         ProjectPaths(args.root).static, site.markdown)
+    name = f"{module.id}-{'teacher' if args.teacher else 'handout'}"
+    out = args.out or Path(f"{name}.{'pdf' if args.pdf else 'html'}")
+    if args.pdf:
+        try:
+            write_binary_file(out, print_pdfs([(document, header)], build_time(args.root))[0])
+        except HandoutError as error:
+            print(str(error), file=sys.stderr)
+            return 1
+    else:
+        write_text_file(out, document)
+    edition = "教师版（含教学使用说明，请勿发给学员）" if args.teacher else "学员版"
+    print(f"已生成「{module.title}」{edition}讲义：{out}")
     return 0
 
 
@@ -202,7 +252,19 @@ def _paths_and_vocabularies(root: Path):
 
 
 def _build(args) -> int:
-    return _mkdocs(args, ["build", "--strict"])
+    if not args.offline:
+        return _mkdocs(args, ["build", "--strict"])
+    root = args.root
+    with tempfile.TemporaryDirectory(prefix="kb-offline-") as folder:
+        site_dir = Path(folder) / "site"
+        # .html addresses: a folder opened from disk has no server to map "page/" to a file
+        code = _mkdocs(args, ["build", "--strict", "--no-directory-urls",
+                              "--site-dir", str(site_dir)])
+        if code != 0:
+            return code
+        target = write_bundle(site_dir, site_name(root), build_time(root), root / "dist")
+    print(f"已生成离线包：{_rel(root, target)}。解压后双击其中的 index.html 即可使用，不需要联网。")
+    return 0
 
 
 def _serve(args) -> int:
@@ -212,7 +274,8 @@ def _serve(args) -> int:
 
 
 def _mkdocs(args, command: list[str]) -> int:
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "KB_DRAFTS": "true" if args.drafts else "false"}
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "KB_DRAFTS": "true" if args.drafts else "false",
+                        "KB_PDF": "true" if getattr(args, "pdf", False) else "false"}
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", *command], cwd=args.root, env=env)
     # stopping kb (Ctrl+C, or a terminate from an editor or a test) must stop MkDocs too
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))

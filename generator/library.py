@@ -19,10 +19,12 @@ from .model import (
     Policy,
     Practice,
     Record,
+    Training,
     Vocabularies,
 )
 from .problems import Level, ProblemList
 from .reader import Contents
+from .training import check_training, handout_page
 
 KINDS: dict[str, type[Record]] = {
     "case": Case,
@@ -30,6 +32,7 @@ KINDS: dict[str, type[Record]] = {
     "policy": Policy,
     "checklist": Checklist,
     "guide": Guide,
+    "training": Training,
 }
 KIND_LABELS = {
     "case": "案例",
@@ -37,13 +40,7 @@ KIND_LABELS = {
     "policy": "政策文件",
     "checklist": "清单",
     "guide": "指南",
-}
-# field name on a record → kind it refers to
-REFERENCE_FIELDS = {
-    "practices": "practice",
-    "policies": "policy",
-    "checklists": "checklist",
-    "related_cases": "case",
+    "training": "培训模块",
 }
 
 Key = tuple[str, str]
@@ -105,6 +102,8 @@ def link_library(
     _check_links(library, contents, problems)
     for checklist in everything["checklist"].values():
         _check_item_ids(checklist, problems)
+    for module in everything["training"].values():
+        check_training(module, problems)
     if contents.glossary:
         _check_list_references(contents, "glossary", "terms", contents.glossary.terms, everything,
                                problems)
@@ -132,6 +131,7 @@ def site_pages(library: Library) -> set[str]:
     pages.update(f"{model.folder}/index.md" for model in KINDS.values())
     pages.update(r.page_path for kind in library.records.values() for r in kind.values())
     pages.update(p.path for p in street_pages(library, library.all("case")))
+    pages.update(handout_page(m) for m in library.all("training"))
     return pages
 
 
@@ -178,21 +178,19 @@ def _index_ids(records: list[Record], problems: ProblemList) -> dict[str, dict[s
 
 
 def _resolve_references(record: Record, library: Library, everything, problems) -> None:
-    for field_name, kind in REFERENCE_FIELDS.items():
-        for index, target_id in enumerate(getattr(record, field_name, [])):
-            path = (field_name, index)
-            target = everything[kind].get(target_id)
-            if target is None:
-                _report_missing(record, path, kind, target_id, everything, problems)
-            elif target_id in library.records[kind]:
-                library._link(record, target)
-            else:
-                line, column = record._positions.get(path, (1, 1))
-                problems.add(
-                    record._file, line, column, dotted_path(path),
-                    f"「{target_id}」是草稿，正式网站上不会显示这条关联。",
-                    Level.WARNING,
-                )
+    for path, kind, target_id in record.references():
+        target = everything[kind].get(target_id)
+        if target is None:
+            _report_missing(record, path, kind, target_id, everything, problems)
+        elif target_id in library.records[kind]:
+            library._link(record, target)
+        else:
+            line, column = record._positions.get(path, (1, 1))
+            problems.add(
+                record._file, line, column, dotted_path(path),
+                f"「{target_id}」是草稿，正式网站上不会显示这条关联。",
+                Level.WARNING,
+            )
 
 
 def _report_missing(record: Record, path, kind: str, target_id: str, everything, problems):

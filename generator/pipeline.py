@@ -48,15 +48,17 @@ def load_library(root: Path, drafts: bool = False, processes: int | None = None,
 
 def build_site(root: Path, drafts: bool = False, urls: SiteUrls | None = None,
                markdown: MarkdownRenderer | None = None,
-               processes: int | None = None, cache: CaseCache | None = None) -> BuildResult:
-    """The library, its Markdown pages, and a :class:`Site` to render the rest with."""
+               processes: int | None = None, cache: CaseCache | None = None,
+               handout_pdfs: bool = False) -> BuildResult:
+    """The library, its Markdown pages, and a :class:`Site` to render the rest with.
+    ``handout_pdfs``: module pages link the handouts' PDFs (which the caller prints)."""
     result = load_library(root, drafts=drafts, processes=processes, cache=cache)
     if result.library is None:
         return result
     paths = ProjectPaths(Path(root))
     try:
         result.site = Site(result.library, paths.templates, urls or SiteUrls(),
-                           markdown or MarkdownRenderer())
+                           markdown or MarkdownRenderer(), handout_pdfs)
         result.pages = result.site.markdown_pages()
     except jinja2.TemplateError as error:
         _report_template_error(error, paths, result.problems)

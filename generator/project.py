@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from .loading import parse_yaml
 from .model import Vocabularies
 from .problems import ProblemList
@@ -69,3 +71,21 @@ def load_vocabularies(paths: ProjectPaths, problems: ProblemList) -> Vocabularie
     if doc is None:
         return None
     return validate_document(doc, Vocabularies, None, problems)
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for plain values; its !ENV and !!python tags read as nothing."""
+
+
+_LenientLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *args: None)
+
+
+def site_name(root: Path) -> str:
+    """The site's name from mkdocs.yml (the offline bundle is named after it)."""
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), _LenientLoader)
+    except (OSError, yaml.YAMLError):
+        return "site"
+    name = config.get("site_name") if isinstance(config, dict) else None
+    return str(name) if name else "site"

@@ -19,6 +19,7 @@ from .model import (
     Policy,
     Practice,
     Record,
+    Training,
     Vocabularies,
 )
 from .parallel import map_ranges
@@ -32,6 +33,7 @@ CONTENT_FOLDERS: dict[str, type[Record]] = {
     "practices": Practice,
     "checklists": Checklist,
     "guides": Guide,
+    "training": Training,
 }
 INTRO_FILE = "_index.md"
 SINGLE_FILES: dict[str, type] = {"glossary": Glossary, "figures": FigureList, "article": Article}
@@ -224,7 +226,7 @@ def _warn_about_strays(paths: ProjectPaths, problems: ProblemList) -> None:
         if entry.name not in known and not entry.name.startswith("."):
             problems.add(
                 paths.rel(entry), 1, 1, "",
-                "这个文件或文件夹不会被读取：内容请放在 policies、practices、checklists、guides "
-                "文件夹里，或 glossary.yml、figures.yml、article.yml 中。",
+                "这个文件或文件夹不会被读取：内容请放在 policies、practices、checklists、guides、"
+                "training 文件夹里，或 glossary.yml、figures.yml、article.yml 中。",
                 Level.WARNING,
             )

@@ -13,9 +13,10 @@ from pypinyin import lazy_pinyin
 
 from .finder import StreetPage
 from .library import FIXED_PAGES, KINDS, Library
-from .model import Case, Record
+from .model import Case, Record, Training
 from .problems import ProblemList
 from .slugs import slugify
+from .training import SessionView, clock, handout_page, handout_pdf, session_views
 
 _ASCII_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 
@@ -28,9 +29,12 @@ class PageRenderer:
     """Renders the site's Markdown pages (all but the cases and the streets' case lists, which
     case_pages.py writes as HTML), keyed by their path in the docs tree."""
 
-    def __init__(self, library: Library, templates: Path, street_pages: list[StreetPage]):
+    def __init__(self, library: Library, templates: Path, street_pages: list[StreetPage],
+                 handout_pdfs: bool = False):
         self.library = library
         self.street_pages = street_pages  # written as HTML by case_pages.py; linked from here
+        self.handout_pdfs = handout_pdfs  # the build prints each module's handout to a PDF
+        self.templates = templates
         self.env = _make_environment(templates)
 
     def render_all(self) -> dict[str, str]:
@@ -41,10 +45,14 @@ class PageRenderer:
             if kind in HTML_KINDS:
                 continue
             for record in self.library.all(kind):
-                pages[record.page_path] = self._render(
+                pages[record.page_path] = self.render(
                     f"{kind}.md.j2", record.page_path, record=record
                 )
         return pages
+
+    def render(self, template: str, here: str, **context) -> str:
+        """One page from ``template``, its links relative to ``here`` (its path)."""
+        return self._render(template, here, **context)
 
     def _render(self, template: str, here: str, **context) -> str:
         text = self.env.get_template(template).render(
@@ -53,6 +61,7 @@ class PageRenderer:
             vocabularies=self.library.vocabularies,
             intro=self.library.intros.get(posixpath.dirname(here), ""),
             helpers=_Helpers(self, here),
+            handout_pdfs=self.handout_pdfs,
             **context,
         )
         return tidy_blank_lines(text)
@@ -72,6 +81,7 @@ def _make_environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        extensions=["jinja2.ext.do"],
     )
     env.filters["plain"] = plain
     env.filters["indent_md"] = indent_markdown
@@ -182,6 +192,13 @@ class _Helpers:
             groups.setdefault(sections[practice.section] if practice else "其他", []).append(
                 (figure, practice))
         return [(title, items) for title, items in groups.items() if items]
+
+    def sessions(self, module: Training) -> list[SessionView]:
+        return session_views(module, self.library)
+
+    clock = staticmethod(clock)
+    handout_page = staticmethod(handout_page)
+    handout_pdf = staticmethod(handout_pdf)
 
     def glossary_for(self, practice: Record) -> list:
         glossary = self.library.glossary

@@ -51,7 +51,8 @@ CLASSES = _ADMONITIONS | {
     "admonition", "admonition-title", "highlight", "twemoji",
     "grid", "cards", "kb-meta", "kb-tag", "kb-checklist", "kb-checklist__bar", "kb-checklist__text",
     "kb-checklist__note", "kb-entrances", "kb-finder", "kb-term", "kb-figure", "kb-initials",
-    "kb-not-found",
+    "kb-not-found", "kb-handout__edition", "kb-handout__case", "kb-handout__checklist",
+    "kb-handout__session", "kb-boxes", "kb-write", "kb-questions", "kb-teaching-notes",
 }
 # Pygments token classes on code spans (k, nt, c1, l-Scalar-Plain …) and fenced-code languages
 _CODE_CLASS = re.compile(r"^(?:[a-z]{1,2}[0-9]?(?:-[A-Z][A-Za-z]*)*|language-[a-z0-9+#-]+)$")

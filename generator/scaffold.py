@@ -21,6 +21,7 @@ NEW_KINDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "policy": ("content/policies", ".md", ()),
     "checklist": ("content/checklists", ".yml", ()),
     "guide": ("content/guides", ".md", ()),
+    "training": ("content/training", ".yml", ()),
 }
 FIELD_LABELS = {"id": "id（小写英文字母、数字和连字符）", "title": "标题", "street": "街道",
                 "section": "板块"}

@@ -16,6 +16,7 @@ from .model import (
     Guide,
     Policy,
     Practice,
+    Training,
     Vocabularies,
 )
 from .model.fields import VOCABULARY_MARKER
@@ -26,6 +27,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "practice": Practice,
     "checklist": Checklist,
     "guide": Guide,
+    "training": Training,
     "glossary": Glossary,
     "figures": FigureList,
     "article": Article,

@@ -13,13 +13,14 @@ from collections.abc import Iterator
 
 from .library import KIND_LABELS, Library
 from .markdown_html import MarkdownRenderer, is_plain_prose
-from .model import Case, Checklist, Guide, Policy, Practice, Record
+from .model import Case, Checklist, Guide, Policy, Practice, Record, Training
 from .search_index import SearchDoc, doc_row
 from .site_urls import SiteUrls
 from .slugs import slugify
 
 SNIPPET = 120  # characters of summary shown under a result
-KIND_BOOST = {"practice": 1.3, "policy": 1.2, "checklist": 1.2, "case": 1.0, "guide": 1.0}
+KIND_BOOST = {"practice": 1.3, "policy": 1.2, "checklist": 1.2, "case": 1.0, "guide": 1.0,
+              "training": 1.0}
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -29,14 +30,15 @@ class SearchDocs:
 
     def all(self) -> Iterator[SearchDoc]:
         """Every document except cases (see :meth:`case`), in a stable order."""
-        for kind in ("practice", "policy", "checklist", "guide"):
+        for kind in ("practice", "policy", "checklist", "guide", "training"):
             for record in self.library.all(kind):
                 yield self.record(record)
         yield from self.glossary()
 
     def record(self, record: Record) -> SearchDoc:
         builder = {Case: self._case, Practice: self._practice, Policy: self._policy,
-                   Checklist: self._checklist, Guide: self._guide}[type(record)]
+                   Checklist: self._checklist, Guide: self._guide,
+                   Training: self._training}[type(record)]
         summary, tags, body = builder(record)
         fields = [(record.title, 8, True), (" ".join(tags), 5, True), (summary, 2, False),
                   (body, 1, False)]
@@ -99,6 +101,12 @@ class SearchDocs:
 
     def _guide(self, guide: Guide) -> tuple[str, list[str], str]:
         return guide.summary or "", [], self.text(guide.body)
+
+
+    def _training(self, module: Training) -> tuple[str, list[str], str]:
+        """What learners may read: never the trainers' teaching notes."""
+        sessions = [f"{s.title} {s.kind} {' '.join(s.questions)}" for s in module.sessions]
+        return module.summary, [module.audience], "\n".join([*module.objectives, *sessions])
 
 
 def _snippet(text: str) -> str:

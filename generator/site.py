@@ -13,6 +13,7 @@ from pathlib import Path
 from .case_pages import CasePageRenderer, HtmlPage
 from .finder import finder_data, finder_order, finder_script, street_pages
 from .glossary_links import GlossaryLinks
+from .handouts import handout_pages
 from .library import Library
 from .markdown_html import MarkdownRenderer
 from .model import Case
@@ -32,6 +33,7 @@ class Site:
     templates: Path
     urls: SiteUrls = field(default_factory=SiteUrls)
     markdown: MarkdownRenderer = field(default_factory=MarkdownRenderer)
+    handout_pdfs: bool = False  # module pages link the PDFs the build prints
 
     def __post_init__(self):
         self.cases: list[Case] = finder_order(self.library.all("case"))
@@ -52,7 +54,11 @@ class Site:
 
     def markdown_pages(self) -> dict[str, str]:
         """Every page MkDocs renders, path in the docs tree → Markdown."""
-        return PageRenderer(self.library, self.templates, self.street_pages).render_all()
+        renderer = self.page_renderer()
+        return renderer.render_all() | handout_pages(renderer, self.library)
+
+    def page_renderer(self) -> PageRenderer:
+        return PageRenderer(self.library, self.templates, self.street_pages, self.handout_pdfs)
 
     def case_page(self, index: int) -> HtmlPage:
         return self.case_renderer.render(self.cases[index])
@@ -73,7 +79,7 @@ class Site:
                        tuple(c.checklists), tuple(c.related_cases), tuple(c.tags))
                       for c in self.cases)
         others = tuple((r.kind, r.id, r.title, getattr(r, "name", ""))
-                       for kind in ("practice", "policy", "checklist")
+                       for kind in ("practice", "policy", "checklist", "training")
                        for r in self.library.all(kind))
         glossary = self.library.glossary.model_dump_json() if self.library.glossary else ""
         return cases, others, glossary
@@ -108,7 +114,7 @@ class Site:
         """Whatever a case's page and search entry are made of, as one comparable value."""
         case = self.cases[index]
         related = tuple((r.kind, r.id, r.title, getattr(r, "name", ""))
-                        for kind in ("practice", "policy", "checklist", "case")
+                        for kind in ("practice", "policy", "checklist", "case", "training")
                         for r in self.library.related(case, kind))
         similar = tuple((c.id, c.title) for c in self.case_renderer.similar.for_case(case))
         return (case._file, case._source, related, similar)

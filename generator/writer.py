@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import zipfile
 from pathlib import Path
 
 
@@ -51,3 +52,26 @@ def write_text_file(path: str | Path, text: str) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(text.encode("utf-8", errors="xmlcharrefreplace"))
+
+
+def write_binary_file(path: str | Path, data: bytes) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def write_zip(target: Path, entries, stamp: tuple) -> None:
+    """A zip of (name, bytes) entries, every one dated ``stamp`` with the same permissions,
+    so the same entries always give the same bytes. Written beside the target, then moved
+    into place: a failed run never leaves a half-written zip under the real name."""
+    stamp = max(tuple(stamp), (1980, 1, 1, 0, 0, 0))  # zip cannot store earlier dates
+    partial = target.with_name(target.name + ".partial")
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.flag_bits |= 0x800  # UTF-8 names: Chinese file names open right everywhere
+            archive.writestr(info, data, compresslevel=9)
+    partial.replace(target)

@@ -144,6 +144,16 @@ def phone(browser):
     context.close()
 
 
+@pytest.fixture
+def touch_phone(browser):
+    """A phone that is tapped, not clicked (glossary terms answer a tap in place)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
 def _note_foreign(page, url: str) -> None:
     if not url.startswith(("http://127.0.0.1", "file://", "data:", "blob:", "about:")):
         page.foreign_requests.append(url)

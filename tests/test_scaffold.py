@@ -27,7 +27,8 @@ def test_new_case_goes_to_the_street_folder_with_a_schema_line(paths):
 
 @pytest.mark.parametrize("kind,extra", [("case", {"street": "护国街道"}),
                                         ("practice", {"section": "service"}),
-                                        ("policy", {}), ("checklist", {}), ("guide", {})])
+                                        ("policy", {}), ("checklist", {}), ("guide", {}),
+                                        ("training", {})])
 def test_every_new_file_is_a_valid_draft(paths, kind, extra):
     request = NewRecord(kind, f"new-{kind}", f"新{kind}", **extra)
     rel = new_file_path(request, VOCABULARIES)

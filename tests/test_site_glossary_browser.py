@@ -11,15 +11,6 @@ pytestmark = pytest.mark.browser
 TERM = "a.kb-term[href$='#院坝']"
 
 
-@pytest.fixture
-def touch_phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
-                                  has_touch=True)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def test_a_tap_shows_the_definition_in_place_and_a_second_tap_opens_the_glossary(
         touch_phone, site_url):
     touch_phone.goto(site_url + "cases/zhiguo-lane-courtyard/")

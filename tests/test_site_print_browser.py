@@ -11,7 +11,11 @@ from pypdf import PdfReader
 pytestmark = pytest.mark.browser
 
 # pypdf reads some CJK glyphs back as radicals NFKC does not fold
-RADICALS = str.maketrans({"⺠": "民", "⻚": "页", "⻓": "长", "⻔": "门", "⻅": "见"})
+RADICALS = str.maketrans({
+    "⺠": "民", "⻚": "页", "⻓": "长", "⻔": "门", "⻅": "见", "⻣": "骨", "⻘": "青", "⻝": "食",
+    "⻢": "马", "⻛": "风", "⻜": "飞", "⻋": "车", "⻉": "贝", "⻆": "角", "⻬": "齐", "⻰": "龙",
+    "⻦": "鸟", "⻥": "鱼", "⻩": "黄", "戶": "户",  # the last: Noto CJK's glyph for 户
+})
 
 
 def normalise(text: str) -> str:
@@ -95,3 +99,19 @@ def test_links_print_as_text_with_the_address_after_external_ones(desk, site_url
     assert after == '" (" attr(href) ")"' or "https://example.org/doc" in after
     assert desk.evaluate("getComputedStyle(document.getElementById('bare'), '::after').content") \
         == "none"
+
+
+def test_a_printed_handout_carries_the_module_title_and_starts_each_case_on_a_page(
+        desk, site_url):
+    pages, headings = printed(desk, site_url + "training/branch-standardization/handout/")
+    for number, lines in enumerate(pages, 1):
+        assert lines[0].startswith("小区党支部规范化建设 · 学员版讲义"), lines[0]
+        assert lines[-1] == f"{number} / {len(pages)}"
+        assert lines[1:-1], f"page {number} is blank"
+        if number < len(pages):
+            assert lines[-2] not in headings, f"page {number} ends on “{lines[-2]}”"
+    # a case starts its page, under its session's heading (up to two lines) and time at most
+    for case in ("案例：三合营社区第一居民党支部加强对协商工作的领导",
+                 "案例：西站社区45号院党支部“红色物业”队伍建设"):
+        [content] = [lines[1:-1] for lines in pages if normalise(case) in lines]
+        assert content.index(normalise(case)) <= 3, content[:5]

@@ -12,3 +12,6 @@ class KnowledgeBaseConfig(base.Config):
     # case pages share one rendering of the theme, with their own title, contents and table
     # of contents put in; false renders every page in full (slower; output is identical)
     shared_theme = c.Type(bool, default=True)
+    # print each training module's handout to a PDF and link it from the module's page
+    # (kb build --pdf; needs Chrome, Edge or Chromium, see generator/handout_pdf.py)
+    handout_pdfs = c.Type(bool, default=False)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -15,6 +14,9 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from ..case_pages import HtmlPage, headings_of
+from ..handout_pdf import HandoutError
+from ..handouts import print_handouts
+from ..history import build_time
 from ..markdown_html import MarkdownRenderer
 from ..parallel import map_ranges, worker_count
 from ..pipeline import build_site
@@ -51,7 +53,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_config(self, config):
         self.paths = ProjectPaths(Path(config.config_file_path).parent / self.config.root)
-        os.environ.setdefault("SOURCE_DATE_EPOCH", _last_commit_time(self.paths.root))
+        # same commit, same dates: the sitemap's gzip header, the PDFs
+        os.environ["SOURCE_DATE_EPOCH"] = str(build_time(self.paths.root))
         self.urls = SiteUrls(config.use_directory_urls)
         self.markdown = MarkdownRenderer(list(config.markdown_extensions), dict(config.mdx_configs))
         if self.command == "build":
@@ -62,7 +65,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # runs before MkDocs cleans the site folder, so bad input never empties it
         result = build_site(self.paths.root, drafts=self.config.drafts, urls=self.urls,
                             markdown=self.markdown, processes=self._processes(),
-                            cache=self.preview.memory.cases if self.preview else None)
+                            cache=self.preview.memory.cases if self.preview else None,
+                            handout_pdfs=self._handout_pdfs())
         self.site = result.site
         self.problems = result.problems
         if not result.ok and self.command == "serve":
@@ -76,6 +80,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for problem in result.problems.items:  # warnings only; INFO so --strict is not tripped
             log.info(problem.format_text())
         self.pages = result.pages
+
+    def _handout_pdfs(self) -> bool:
+        return self.config.handout_pdfs and self.command == "build"
 
     def _processes(self) -> int:
         """Worker processes for thousands of pages (none once the server runs its threads)."""
@@ -92,8 +99,17 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.append(File.generated(config, src_uri, content=text))
         for path in self.site.html_pages() if self.site else []:
             files.append(PageFile(config, path))
+        if self.site is not None and self._handout_pdfs():
+            for path, pdf in self._print_handouts():
+                files.append(File.generated(config, path, content=pdf))
         self.files = files
         return files
+
+    def _print_handouts(self) -> list[tuple[str, bytes]]:
+        try:
+            return print_handouts(self.site, self.paths.static, build_time(self.paths.root))
+        except HandoutError as error:
+            raise PluginError(f"讲义 PDF 没有生成，网站也没有更新：{error}") from error
 
     def on_nav(self, nav, config, files):
         self.nav = nav
@@ -216,14 +232,3 @@ def _nav_pages(nav) -> list[str]:
     if isinstance(nav, list):
         return [page for item in nav for page in _nav_pages(item)]
     return []
-
-
-def _last_commit_time(root: Path) -> str:
-    """Same commit, same build date: the sitemap and its gzip header stay byte-identical."""
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True
-        )
-        return out.stdout.strip() or "0"
-    except OSError:
-        return "0"

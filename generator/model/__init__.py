@@ -19,6 +19,13 @@ from .records import (
     Record,
     Source,
 )
+from .training import (
+    SESSION_KINDS,
+    TeachingNotes,
+    TimingStep,
+    Training,
+    TrainingSession,
+)
 from .vocabularies import CommunityType, Section, Street, Vocabularies
 
 __all__ = [
@@ -41,6 +48,11 @@ __all__ = [
     "Record",
     "Section",
     "Source",
+    "SESSION_KINDS",
     "Street",
+    "TeachingNotes",
+    "TimingStep",
+    "Training",
+    "TrainingSession",
     "Vocabularies",
 ]

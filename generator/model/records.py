@@ -25,6 +25,15 @@ class Source(_Model):
     url: Url | None = Field(None, description="网址：https:// 或 http:// 开头的完整网址")
 
 
+# field name on a record → kind of record it refers to
+REFERENCE_FIELDS = {
+    "practices": "practice",
+    "policies": "policy",
+    "checklists": "checklist",
+    "related_cases": "case",
+}
+
+
 class Record(_Model):
     """Anything with its own page: an id, a title, a publication status and sources."""
 
@@ -41,6 +50,12 @@ class Record(_Model):
     _file: str = PrivateAttr("")
     _positions: dict = PrivateAttr(default_factory=dict)
     _source: tuple = PrivateAttr(())  # the file's time and size when it was read
+
+    def references(self):
+        """(field path, kind, id) of every record this one names."""
+        for name, kind in REFERENCE_FIELDS.items():
+            for position, target in enumerate(getattr(self, name, [])):
+                yield (name, position), kind, target
 
     @property
     def is_draft(self) -> bool:

@@ -75,7 +75,9 @@ def _failed_rebuild(tmp_path, file: str, old: str, new: str):
     assert run_mkdocs(root, "build", "--strict", "--site-dir", str(site)).returncode == 0
     before = _tree_digest(site)
     path = root / file
-    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    assert old in text  # the change must really happen
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
     result = run_mkdocs(root, "build", "--strict", "--site-dir", str(site))
     kept = _tree_digest(site) == before
     return result, kept and sorted(p.name for p in tmp_path.iterdir()) == ["kb", "site"]
@@ -113,7 +115,7 @@ def test_a_late_strict_failure_also_keeps_the_old_site(tmp_path):
     """A missing image is only found by MkDocs while writing; the staged build is discarded."""
     image = "![示意图](../no-such-image.png)\n\n"
     result, site_kept = _failed_rebuild(
-        tmp_path, "content/guides/trainers.md", "## 打印讲义", image + "## 打印讲义")
+        tmp_path, "content/guides/trainers.md", "## 打印页面", image + "## 打印页面")
     assert result.returncode == 1 and "no-such-image.png" in result.stderr
     assert site_kept
 

@@ -1,6 +1,7 @@
 /* Small things every page needs that the theme does not do:
  * - printed pages carry the page's address in the top margin (the site name is in kb.css),
- *   so a handout can be traced back to the page it was printed from;
+ *   so a handout can be traced back to the page it was printed from; a training module's
+ *   handout carries the module's title there instead of the site name;
  * - Material's search dialog gets a name, each result's list of kinds (a <nav> landmark)
  *   a name of its own, and a table too wide for the screen scrolls in a region a keyboard
  *   can reach (all for screen readers and keyboard users). */
@@ -12,6 +13,12 @@
   addEventListener("beforeprint", () => {
     style.textContent = `@page { @top-right { content: ${JSON.stringify(location.href)};` +
       " font-size: 7pt; color: #555; } }";
+    const handout = document.querySelector(".kb-handout__edition");
+    const title = handout && document.querySelector(".md-content h1");
+    if (title) {
+      const text = `${title.textContent.trim()} · ${handout.textContent.split("·")[0].trim()}`;
+      style.textContent += `@page { @top-left { content: ${JSON.stringify(text.replace(/\s+/g, " "))}; } }`;
+    }
     // a link whose text is its address needs it printed only once (kb.css adds it after links)
     document.querySelectorAll(".md-typeset a[href^='http']").forEach(link => {
       link.classList.toggle("kb-print-bare", link.textContent.trim() === link.href);

@@ -18,6 +18,7 @@ from urllib.parse import unquote
 import jinja2
 from markupsafe import Markup
 
+from .changes import page_dates
 from .finder import StreetPage
 from .glossary_links import GlossaryLinks
 from .library import Library
@@ -119,6 +120,9 @@ class _Helpers:
 
     def related(self, record: Record, kind: str) -> list[Record]:
         return self.renderer.library.related(record, kind)
+
+    def dates(self, record: Record) -> tuple[str, str] | None:
+        return page_dates(self.renderer.library.history, record)
 
     def similar_cases(self, case: Case, limit: int = 5) -> list[Case]:
         return self.renderer.similar.for_case(case, limit)

@@ -5,20 +5,20 @@ Checks, renders and exports without MkDocs; wraps MkDocs only to build and serve
 
 from __future__ import annotations
 
-import argparse
 import os
-import signal
-import subprocess
+import socket
 import sys
 import tempfile
 from pathlib import Path
 
 from .bundle import write_bundle
+from .cli_args import build_parser
 from .export import export_json
 from .handout_pdf import HandoutError, print_pdfs
 from .handouts import printable_handout
 from .history import build_time
 from .library import missing_reference_message
+from .mkdocs_run import MkDocsRun
 from .pipeline import BuildResult, build_pages, build_site, load_library
 from .problems import ProblemList
 from .project import ProjectPaths, load_vocabularies, site_name
@@ -35,8 +35,9 @@ from .writer import write_binary_file, write_new_file, write_pages, write_text_f
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    handlers = {"validate": _validate, "build": _build, "serve": _serve, "render": _render,
+                "new": _new, "schema": _schema, "handout": _handout, "export": _export}
+    args = build_parser(handlers).parse_args(argv)
     try:
         return args.handler(args)
     except KeyboardInterrupt:
@@ -49,72 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kb", description="居民小区党建知识库：检查、生成和预览网站。"
-    )
-    parser.add_argument(
-        "--root", type=Path, default=Path("."), help="知识库所在文件夹（默认当前文件夹）"
-    )
-    sub = parser.add_subparsers(required=True, metavar="命令")
-
-    validate = sub.add_parser("validate", help="检查所有案例和内容文件")
-    validate.add_argument("paths", nargs="*", type=Path, help="只报告这些文件的问题（默认全部）")
-    validate.add_argument("--format", choices=["text", "github", "json"], default="text")
-    validate.set_defaults(handler=_validate)
-
-    build = sub.add_parser("build", help="生成网站到 site/ 文件夹（调用 MkDocs）")
-    build.add_argument("--drafts", action="store_true", help="包含草稿")
-    build.add_argument("--pdf", action="store_true",
-                       help="同时把各培训模块的学员版讲义生成 PDF（需要 Chrome、Edge 或 Chromium）")
-    build.add_argument("--offline", action="store_true",
-                       help="生成离线包 dist/<网站名>-offline-<日期>.zip："
-                       "解压后双击 index.html 即可使用")
-    build.set_defaults(handler=_build)
-
-    serve = sub.add_parser("serve", help="在本机预览网站，修改文件后自动刷新")
-    serve.add_argument("--drafts", action="store_true", help="预览草稿")
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="地址和端口")
-    serve.set_defaults(handler=_serve)
-
-    render = sub.add_parser("render", help="只生成 Markdown 页面，不调用 MkDocs")
-    render.add_argument("--out", type=Path, required=True, help="输出文件夹")
-    render.add_argument("--drafts", action="store_true", help="包含草稿")
-    render.set_defaults(handler=_render)
-
-    new = sub.add_parser("new", help="新建一个带说明的内容文件（不会覆盖已有文件）")
-    new.add_argument("kind", choices=list(NEW_KINDS), help="类型：case 案例、practice 工作法、"
-                     "policy 政策文件、checklist 清单、guide 指南、training 培训模块")
-    new.add_argument("--id", help="id：小写英文字母、数字和连字符")
-    new.add_argument("--title", help="标题")
-    new.add_argument("--street", help="街道（案例）")
-    new.add_argument("--section", help="板块 id（工作法）")
-    new.set_defaults(handler=_new)
-
-    schema = sub.add_parser("schema", help="重新生成 site_config/schema/ 中的 JSON Schema")
-    schema.add_argument("--check", action="store_true", help="只检查是否过期，不写文件")
-    schema.set_defaults(handler=_schema)
-
-    handout = sub.add_parser("handout", help="生成培训模块的讲义（学员版或教师版，HTML 或 PDF）")
-    handout.add_argument("module", help="培训模块的 id，例如 branch-standardization")
-    handout.add_argument("--teacher", action="store_true", help="教师版：含教学使用说明")
-    handout.add_argument("--pdf", action="store_true",
-                         help="生成 PDF（需要 Chrome、Edge 或 Chromium）")
-    handout.add_argument("--out", type=Path, help="输出文件（默认 <id>-handout.pdf 或 .html）")
-    handout.add_argument("--drafts", action="store_true", help="包含草稿")
-    handout.set_defaults(handler=_handout)
-
-    export = sub.add_parser("export", help="以 JSON 输出检查后的全部数据")
-    export.add_argument("--format", choices=["json"], default="json")
-    export.add_argument("--drafts", action="store_true", help="包含草稿")
-    export.add_argument("--teaching-notes", action="store_true",
-                        help="包含培训模块的教学使用说明（默认不输出，它们只给培训师）")
-    export.set_defaults(handler=_export)
-    return parser
-
-
 def _report(problems: ProblemList, style: str = "text", stream=sys.stderr) -> None:
-    if problems.items or style == "text":
+    if problems.items or style in ("text", "gitlab"):
         print(problems.format(style), file=stream)
 
 
@@ -252,14 +189,18 @@ def _paths_and_vocabularies(root: Path):
 
 
 def _build(args) -> int:
+    run = MkDocsRun(args.root, args.verbose, args.drafts, args.pdf)
     if not args.offline:
-        return _mkdocs(args, ["build", "--strict"])
+        code = run(["build", "--strict"])
+        if code == 0:
+            print(f"网站已生成到 {_rel(args.root, args.root / 'site')}/ 文件夹。"
+                  "发布时把这个文件夹放到网站服务器上；本机预览请用 kb serve。", file=sys.stderr)
+        return code
     root = args.root
     with tempfile.TemporaryDirectory(prefix="kb-offline-") as folder:
         site_dir = Path(folder) / "site"
         # .html addresses: a folder opened from disk has no server to map "page/" to a file
-        code = _mkdocs(args, ["build", "--strict", "--no-directory-urls",
-                              "--site-dir", str(site_dir)])
+        code = run(["build", "--strict", "--no-directory-urls", "--site-dir", str(site_dir)])
         if code != 0:
             return code
         target = write_bundle(site_dir, site_name(root), build_time(root), root / "dist")
@@ -268,23 +209,28 @@ def _build(args) -> int:
 
 
 def _serve(args) -> int:
+    address = args.dev_addr or f"127.0.0.1:{args.port}"
+    host, port = address.rsplit(":", 1)
+    if not _port_free(host, int(port)):
+        print(f"端口 {port} 已被其他程序占用（也许另一个 kb serve 还开着）：请关掉它，"
+              f"或换一个端口，例如 kb serve --port {int(port) + 1}。", file=sys.stderr)
+        return 1
+    run = MkDocsRun(args.root, args.verbose, args.drafts, open_browser=args.open)
     # dirty: the kb plugin writes only the pages a change touched (see generator/rebuild.py);
     # not strict: a preview shows problems instead of stopping
-    return _mkdocs(args, ["serve", "--dirty", "--no-strict", "--dev-addr", args.dev_addr])
+    return run(["serve", "--dirty", "--no-strict", "--dev-addr", address],
+               port=port)
 
 
-def _mkdocs(args, command: list[str]) -> int:
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "KB_DRAFTS": "true" if args.drafts else "false",
-                        "KB_PDF": "true" if getattr(args, "pdf", False) else "false"}
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", *command], cwd=args.root, env=env)
-    # stopping kb (Ctrl+C, or a terminate from an editor or a test) must stop MkDocs too
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    try:
-        return process.wait()
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            process.wait(timeout=30)
+def _port_free(host: str, port: int) -> bool:
+    with socket.socket() as probe:
+        if os.name != "nt":  # as the preview server does; on Windows it would steal the port
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
 
 
 if __name__ == "__main__":

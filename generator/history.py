@@ -1,23 +1,123 @@
-"""What git knows about the repository: the time of the last commit, so that the same commit
-always builds the same bytes (sitemap, PDFs, the offline bundle's name and dates)."""
+"""What git knows about the repository: when each source file was first published and last
+changed, what changed lately, and the time of the last commit (so that the same commit always
+builds the same bytes: sitemap, feed, PDFs, the offline bundle).
+
+The whole history is read with one ``git log`` for the repository, following renames. A
+change that only touches whitespace or the schema comment line is no change here.
+"""
 
 from __future__ import annotations
 
 import datetime
 import os
 import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
+
+SOURCE_FOLDERS = ("cases", "content")
+_SCHEMA_LINE = "-I^# yaml-language-server:"  # editors' tools add this line; readers see nothing
+_LOG = ["log", "-M", "-z", "--relative", "--format=%x01%H%x00%cI%x00%s", "--numstat", "-w",
+        _SCHEMA_LINE, "--", *SOURCE_FOLDERS]
+NO_GIT = ("没有找到 git 历史（这个文件夹不是 git 仓库，或没有安装 git）：页面上不显示“首次发布”"
+          "和“最近更新”日期，也没有“最近更新”列表。")
+SHALLOW = ("这是一个浅克隆（只取了最近的提交），看不到完整的修改历史：页面上不显示“首次发布”和"
+           "“最近更新”日期，也没有“最近更新”列表。请在 CI 中取完整历史（GitLab：GIT_DEPTH: 0；"
+           "GitHub Actions：fetch-depth: 0）。")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One commit's change to one source file, named by the file's path today."""
+
+    path: str
+    commit: str
+    when: datetime.datetime  # the commit's time, in the committer's own time zone
+    subject: str
+    added: bool = False
+
+    @property
+    def day(self) -> str:
+        return self.when.strftime("%Y-%m-%d")
+
+
+@dataclass
+class History:
+    """Each source file's changes, newest first; empty with a ``problem`` when git cannot
+    tell (no repository, a shallow clone)."""
+
+    changes: dict[str, list[Change]] = field(default_factory=dict)
+    problem: str | None = None
+
+    def dates(self, path: str) -> tuple[Change, Change] | None:
+        """(first publication, last change) of a source file, or None when not committed."""
+        found = self.changes.get(path)
+        return (found[-1], found[0]) if found else None
+
+    def recent(self) -> list[Change]:
+        """Every change, newest first (the same time: by path)."""
+        everything = [c for changes in self.changes.values() for c in changes]
+        return sorted(everything, key=lambda c: (-c.when.timestamp(), c.path))
+
+
+def read_history(root: Path) -> History:
+    shallow = _git(root, ["rev-parse", "--is-shallow-repository"])
+    if shallow is None:
+        return History(problem=NO_GIT)
+    if shallow.strip() == "true":
+        return History(problem=SHALLOW)
+    log = _git(root, _LOG)
+    return History(problem=NO_GIT) if log is None else parse_log(log)
+
+
+def parse_log(log: str) -> History:
+    """``git log`` output (see ``_LOG``), newest commit first, into each file's changes."""
+    changes: dict[str, list[Change]] = {}
+    today: dict[str, str] = {}  # a path in an older commit → the same file's path today
+    for chunk in log.split("\x01")[1:]:
+        commit, when, subject, *entries = chunk.split("\0")
+        moment = datetime.datetime.fromisoformat(when)
+        for path, changed in _files(entries):
+            if isinstance(path, tuple):  # renamed: older commits know it by its old name
+                old, new = path
+                path = today.setdefault(new, new)
+                today[old] = path
+            else:
+                path = today.setdefault(path, path)
+            if changed:
+                changes.setdefault(path, []).append(Change(path, commit, moment, subject))
+    for path, found in changes.items():  # the oldest change made the file
+        oldest = found[-1]
+        found[-1] = Change(path, oldest.commit, oldest.when, oldest.subject, added=True)
+    return History(changes)
+
+
+def _files(entries: list[str]):
+    """(path or (old path, new path), whether its lines changed) of each numstat entry."""
+    tokens = iter(entries)
+    for token in tokens:
+        token = token.lstrip("\n")
+        if not token:
+            continue
+        added, deleted, path = token.split("\t", 2)
+        changed = (added, deleted) != ("0", "0")
+        if path:
+            yield path, changed
+        else:
+            yield (next(tokens), next(tokens)), changed
+
+
+def _git(root: Path, args: list[str]) -> str | None:
+    try:
+        out = subprocess.run(["git", *args], cwd=root, capture_output=True, timeout=300)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.decode("utf-8", errors="replace") if out.returncode == 0 else None
 
 
 def last_commit_time(root: Path) -> int | None:
     """Seconds since 1970 of the last commit, or None without git or outside a repository."""
-    try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root,
-                             capture_output=True, text=True, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    value = out.stdout.strip()
-    return int(value) if out.returncode == 0 and value.isdigit() else None
+    value = (_git(root, ["log", "-1", "--format=%ct"]) or "").strip()
+    return int(value) if value.isdigit() else None
 
 
 def build_time(root: Path) -> int:

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .finder import street_pages
+from .history import History
 from .links import report_broken_links
 from .loading import dotted_path
 from .model import (
@@ -56,6 +57,7 @@ class Library:
     figures: FigureList | None = None
     article: Article | None = None
     intros: dict[str, str] = field(default_factory=dict)
+    history: History = field(default_factory=History)  # git's dates; filled in by a build
     _links: dict[Key, set[Key]] = field(default_factory=lambda: defaultdict(set))
     _sorted: dict[tuple, list[Record]] = field(default_factory=dict)
 
@@ -78,6 +80,12 @@ class Library:
         self._sorted.clear()
         self._links[(a.kind, a.id)].add((b.kind, b.id))
         self._links[(b.kind, b.id)].add((a.kind, a.id))
+
+
+def describe_library(library: Library) -> str:
+    """How much there is, in words: 5 个案例、14 个工作法……"""
+    counts = [(len(library.records.get(kind, {})), label) for kind, label in KIND_LABELS.items()]
+    return "、".join(f"{n} 个{label}" for n, label in counts if n) or "没有内容"
 
 
 def sort_key(record: Record) -> tuple:
@@ -115,7 +123,7 @@ def link_library(
 
 # pages that belong to no record: page path → template name
 FIXED_PAGES = {"index.md": "home", "article.md": "article", "glossary.md": "glossary",
-               "figures.md": "figures"}
+               "figures.md": "figures", "changes.md": "changes"}
 # names a record id may not take: the site's own page in each folder, and names Windows
 # cannot give a file
 RESERVED_IDS = frozenset(

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import jinja2
 
+from .history import read_history
 from .library import Library, link_library
 from .markdown_html import MarkdownRenderer
-from .problems import ProblemList
+from .problems import Level, ProblemList
 from .project import ProjectPaths, load_vocabularies
 from .reader import CaseCache, read_contents
 from .site import Site
@@ -56,6 +57,9 @@ def build_site(root: Path, drafts: bool = False, urls: SiteUrls | None = None,
     if result.library is None:
         return result
     paths = ProjectPaths(Path(root))
+    result.library.history = read_history(paths.root)
+    if result.library.history.problem:
+        result.problems.add(".git", 1, 1, "", result.library.history.problem, Level.WARNING)
     try:
         result.site = Site(result.library, paths.templates, urls or SiteUrls(),
                            markdown or MarkdownRenderer(), handout_pdfs)

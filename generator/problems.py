@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
@@ -35,6 +36,17 @@ class Problem:
             f"::{kind} file={self.file},line={self.line},col={self.column},"
             f"title={title}::{message}"
         )
+
+    def format_gitlab(self) -> dict:
+        """One entry of a GitLab code quality report (shown on the merge request)."""
+        key = f"{self.file}:{self.line}:{self.column}:{self.field}:{self.message}"
+        return {
+            "description": f"{self.field}: {self.message}" if self.field else self.message,
+            "check_name": "kb-validate",
+            "fingerprint": hashlib.sha1(key.encode("utf-8")).hexdigest(),
+            "severity": "major" if self.level is Level.ERROR else "minor",
+            "location": {"path": self.file, "lines": {"begin": self.line}},
+        }
 
 
 @dataclass
@@ -76,6 +88,9 @@ class ProblemList:
         problems = self.sorted()
         if style == "github":
             return "\n".join(p.format_github() for p in problems)
+        if style == "gitlab":
+            return json.dumps([p.format_gitlab() for p in problems], ensure_ascii=False,
+                              indent=2)
         if style == "json":
             rows = [asdict(p) | {"level": p.level.value} for p in problems]
             return json.dumps(rows, ensure_ascii=False, indent=2)

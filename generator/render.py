@@ -11,8 +11,9 @@ from urllib.parse import quote, urlencode
 import jinja2
 from pypinyin import lazy_pinyin
 
+from .changes import NewsItem, by_day, news, page_dates
 from .finder import StreetPage
-from .library import FIXED_PAGES, KINDS, Library
+from .library import FIXED_PAGES, KIND_LABELS, KINDS, Library
 from .model import Case, Record, Training
 from .problems import ProblemList
 from .slugs import slugify
@@ -62,6 +63,7 @@ class PageRenderer:
             intro=self.library.intros.get(posixpath.dirname(here), ""),
             helpers=_Helpers(self, here),
             handout_pdfs=self.handout_pdfs,
+            kind_labels=KIND_LABELS,
             **context,
         )
         return tidy_blank_lines(text)
@@ -192,6 +194,13 @@ class _Helpers:
             groups.setdefault(sections[practice.section] if practice else "其他", []).append(
                 (figure, practice))
         return [(title, items) for title, items in groups.items() if items]
+
+    def dates(self, record: Record) -> tuple[str, str] | None:
+        return page_dates(self.library.history, record)
+
+    def news(self, limit: int | None = None) -> list[tuple[str, list[NewsItem]]]:
+        """The latest changes to published pages grouped by day, newest first."""
+        return by_day(news(self.library, self.library.history, limit))
 
     def sessions(self, module: Training) -> list[SessionView]:
         return session_views(module, self.library)

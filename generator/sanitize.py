@@ -53,6 +53,7 @@ CLASSES = _ADMONITIONS | {
     "kb-checklist__note", "kb-entrances", "kb-finder", "kb-term", "kb-figure", "kb-initials",
     "kb-not-found", "kb-handout__edition", "kb-handout__case", "kb-handout__checklist",
     "kb-handout__session", "kb-boxes", "kb-write", "kb-questions", "kb-teaching-notes",
+    "kb-dates",
 }
 # Pygments token classes on code spans (k, nt, c1, l-Scalar-Plain …) and fenced-code languages
 _CODE_CLASS = re.compile(r"^(?:[a-z]{1,2}[0-9]?(?:-[A-Z][A-Za-z]*)*|language-[a-z0-9+#-]+)$")

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .case_pages import CasePageRenderer, HtmlPage
+from .changes import FEED_LIMIT, news, page_dates
+from .feed import atom_feed
 from .finder import finder_data, finder_order, finder_script, street_pages
 from .glossary_links import GlossaryLinks
 from .handouts import handout_pages
@@ -117,7 +119,13 @@ class Site:
                         for kind in ("practice", "policy", "checklist", "case", "training")
                         for r in self.library.related(case, kind))
         similar = tuple((c.id, c.title) for c in self.case_renderer.similar.for_case(case))
-        return (case._file, case._source, related, similar)
+        return (case._file, case._source, related, similar,
+                page_dates(self.library.history, case))
+
+    def feed(self, site_name: str, site_url: str | None) -> str:
+        """feed.xml: the latest additions and changes."""
+        return atom_feed(news(self.library, self.library.history, FEED_LIMIT), site_name,
+                         site_url, self.urls)
 
     def data_files(self, postings: Postings) -> dict[str, str]:
         """The search index and the finder's data."""

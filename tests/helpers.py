@@ -68,3 +68,22 @@ def write_synthetic_cases(root: Path, count: int) -> list[str]:
                         encoding="utf-8")
         ids.append(case["id"])
     return ids
+
+
+def git(root: Path, *args: str, date: str | None = None) -> str:
+    """Run git in ``root`` as a test editor; ``date`` sets the author and committer date."""
+    import os
+    import subprocess
+
+    env = os.environ | {"GIT_AUTHOR_NAME": "编辑", "GIT_AUTHOR_EMAIL": "editor@example.org",
+                        "GIT_COMMITTER_NAME": "编辑", "GIT_COMMITTER_EMAIL": "editor@example.org"}
+    if date:
+        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    out = subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True,
+                         text=True)
+    return out.stdout
+
+
+def commit_all(root: Path, message: str, date: str) -> None:
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", message, date=date)

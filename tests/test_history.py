@@ -1,30 +1,71 @@
-"""generator/history.py: build dates come from git (or SOURCE_DATE_EPOCH), never the clock."""
+"""generator/history.py: dates and changes from one ``git log``, following renames; build
+dates from git (or SOURCE_DATE_EPOCH), never the clock."""
 
-import subprocess
+from pathlib import Path
 
-from generator.history import build_time, last_commit_time, utc
+import pytest
 
-
-def _repo(tmp_path, date: str):
-    def git(*args, env=None):
-        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True,
-                       env=env)
-    git("init", "-q")
-    (tmp_path / "a.txt").write_text("a", encoding="utf-8")
-    git("add", "a.txt")
-    import os
-    env = os.environ | {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
-                        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    git("commit", "-q", "-m", "first", env=env)
-    return tmp_path
+from generator.history import (
+    NO_GIT,
+    SHALLOW,
+    build_time,
+    last_commit_time,
+    read_history,
+    utc,
+)
+from tests.helpers import commit_all, git
 
 
-def test_the_last_commit_dates_the_build(tmp_path, monkeypatch):
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    root = tmp_path / "repo"
+    (root / "cases" / "huguo").mkdir(parents=True)
+    (root / "content").mkdir()
+    git(root, "init", "-q")
+    case = root / "cases" / "huguo" / "a.yml"
+    case.write_text("id: a\ntitle: 甲\n", encoding="utf-8")
+    (root / "README.md").write_text("x", encoding="utf-8")
+    commit_all(root, "新增案例甲", "2026-01-05T09:00:00+08:00")
+    case.write_text("id: a\ntitle: 甲乙\n", encoding="utf-8")
+    commit_all(root, "修改案例甲的标题", "2026-02-10T10:00:00+08:00")
+    case.write_text("id: a\ntitle:   甲乙\n", encoding="utf-8")  # whitespace only
+    commit_all(root, "调整空格", "2026-03-01T10:00:00+08:00")
+    text = "# yaml-language-server: $schema=../../site_config/schema/case.schema.json\n"
+    case.write_text(text + case.read_text(encoding="utf-8"), encoding="utf-8")
+    commit_all(root, "加上 schema 行", "2026-03-02T10:00:00+08:00")
+    (root / "cases" / "daguan").mkdir()
+    git(root, "mv", "cases/huguo/a.yml", "cases/daguan/a.yml")
+    commit_all(root, "移到大观街道文件夹", "2026-03-15T10:00:00+08:00")
+    (root / "README.md").write_text("y", encoding="utf-8")  # not a source file
+    commit_all(root, "改说明", "2026-04-01T10:00:00+08:00")
+    return root
+
+
+def test_dates_follow_the_file_through_a_rename_and_ignore_whitespace(repo):
+    history = read_history(repo)
+    assert history.problem is None
+    assert list(history.changes) == ["cases/daguan/a.yml"]
+    first, last = history.dates("cases/daguan/a.yml")
+    assert (first.day, first.subject, first.added) == ("2026-01-05", "新增案例甲", True)
+    assert (last.day, last.subject, last.added) == ("2026-02-10", "修改案例甲的标题", False)
+    assert last.when.isoformat() == "2026-02-10T10:00:00+08:00"
+    assert [c.subject for c in history.recent()] == ["修改案例甲的标题", "新增案例甲"]
+    assert history.dates("cases/huguo/a.yml") is None
+
+
+def test_a_shallow_clone_or_no_git_gives_one_reason_and_no_dates(repo, tmp_path):
+    shallow = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", repo.as_uri(), str(shallow))
+    assert read_history(shallow).problem == SHALLOW and not read_history(shallow).changes
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    assert read_history(plain).problem == NO_GIT
+
+
+def test_the_last_commit_dates_the_build(repo, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    root = _repo(tmp_path, "2024-05-06T07:08:09+00:00")
-    assert utc(last_commit_time(root)).isoformat() == "2024-05-06T07:08:09+00:00"
-    assert build_time(root) == last_commit_time(root)
+    assert utc(last_commit_time(repo)).isoformat() == "2026-04-01T02:00:00+00:00"
+    assert build_time(repo) == last_commit_time(repo)
 
 
 def test_source_date_epoch_wins_and_no_git_means_zero(tmp_path, monkeypatch):

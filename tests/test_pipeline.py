@@ -29,7 +29,7 @@ def test_a_broken_template_is_a_located_problem_not_a_crash(tmp_path):
     (root / "site_config/templates/figures.md.j2").write_text("# 数说\n\n{% if %}\n",
                                                               encoding="utf-8")
     result = build_pages(root)
-    [problem] = result.problems.items
+    [problem] = result.problems.errors
     assert (problem.file, problem.line) == ("site_config/templates/figures.md.j2", 3)
     assert problem.message.startswith("页面模板出错") and not result.ok
 
@@ -38,5 +38,5 @@ def test_a_template_naming_a_missing_value_is_reported(tmp_path):
     root = make_project(tmp_path, {"cases/a.yml": case_yaml("a")})
     (root / "site_config/templates/figures.md.j2").write_text("# {{ no_such_value }}\n",
                                                               encoding="utf-8")
-    [problem] = build_pages(root).problems.items
+    [problem] = build_pages(root).problems.errors
     assert "no_such_value" in problem.message

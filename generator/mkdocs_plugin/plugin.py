@@ -17,6 +17,7 @@ from ..case_pages import HtmlPage, headings_of
 from ..handout_pdf import HandoutError
 from ..handouts import print_handouts
 from ..history import build_time
+from ..library import describe_library
 from ..markdown_html import MarkdownRenderer
 from ..parallel import map_ranges, worker_count
 from ..pipeline import build_site
@@ -79,6 +80,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError("内容检查未通过，网站没有生成：\n" + result.problems.format())
         for problem in result.problems.items:  # warnings only; INFO so --strict is not tripped
             log.info(problem.format_text())
+        log.info(f"内容检查通过：{describe_library(result.library)}。")
         self.pages = result.pages
 
     def _handout_pdfs(self) -> bool:
@@ -99,6 +101,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.append(File.generated(config, src_uri, content=text))
         for path in self.site.html_pages() if self.site else []:
             files.append(PageFile(config, path))
+        if self.site is not None:
+            feed = self.site.feed(config.site_name, config.site_url)
+            files.append(File.generated(config, "feed.xml", content=feed))
         if self.site is not None and self._handout_pdfs():
             for path, pdf in self._print_handouts():
                 files.append(File.generated(config, path, content=pdf))
@@ -180,6 +185,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             (site_dir / "sitemap.xml.gz").write_bytes(
                 gzipped(xml, int(os.environ.get("SOURCE_DATE_EPOCH", "0"))))
         self._succeeded = True
+        if self.files is not None and self.site is not None:
+            count = sum(1 for f in self.files if f.is_documentation_page() or
+                        isinstance(f, PageFile))
+            log.info(f"共生成 {count} 个页面。")
 
     def on_serve(self, server, config, builder):
         for folder in self.paths.watched:

@@ -1,0 +1,95 @@
+"""The CI/CD templates an office copies: they parse, fetch full history for the dates, and
+every kb command they run exists and passes on the bundled content."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import subprocess
+
+import pytest
+import yaml
+
+from generator.cli_args import COMMANDS, build_parser
+from tests.conftest import REPO, copy_project, run_kb
+from tests.helpers import commit_all, git
+
+GITLAB = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+GITHUB = yaml.safe_load((REPO / ".github/workflows/site.yml").read_text(encoding="utf-8"))
+
+
+def _gitlab_commands() -> list[str]:
+    jobs = [job for name, job in GITLAB.items() if isinstance(job, dict) and "script" in job]
+    return GITLAB["before_script"] + [line for job in jobs for line in job["script"]]
+
+
+def _github_commands() -> list[str]:
+    return [step["run"] for job in GITHUB["jobs"].values() for step in job["steps"]
+            if "run" in step]
+
+
+def _kb_commands() -> list[list[str]]:
+    found = []
+    for line in _gitlab_commands() + _github_commands():
+        for part in line.split("&&"):
+            words = shlex.split(part.split(">")[0].split("||")[0])
+            if words and words[0] == "kb":
+                found.append(words[1:])
+    return found
+
+
+def test_both_templates_validate_everywhere_and_publish_the_default_branch_with_history():
+    assert GITLAB["variables"]["GIT_DEPTH"] == "0"
+    assert GITLAB["pages"]["artifacts"]["paths"][0] == "public"
+    assert "codequality" in GITLAB["validate"]["artifacts"]["reports"]
+    assert GITLAB["pages"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    on = GITHUB[True]  # YAML reads the key "on" as true
+    assert set(on) == {"push", "pull_request"}
+    checkout = GITHUB["jobs"]["build"]["steps"][0]
+    assert checkout["with"]["fetch-depth"] == 0
+    assert "kb validate --format github" in _github_commands()
+    assert GITHUB["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_every_kb_command_in_the_templates_exists():
+    parser = build_parser({name: None for name in COMMANDS})
+    commands = _kb_commands()
+    assert {c[0] for c in commands} == {"validate", "build"}
+    for words in commands:
+        parser.parse_args(words)  # exits (fails the test) on an unknown command or option
+
+
+@pytest.mark.browser
+def test_every_kb_command_in_the_templates_passes_on_the_bundled_content(tmp_path, browser):
+    root = copy_project(tmp_path / "kb")
+    git(root, "init", "-q")
+    commit_all(root, "导入内容", "2026-01-05T09:00:00+08:00")
+    for words in {tuple(c) for c in _kb_commands()}:
+        result = run_kb(root, *words)
+        assert result.returncode == 0, (words, result.stderr)
+    report = run_kb(root, "validate", "--format", "gitlab")
+    assert json.loads(report.stdout) == []
+    assert (root / "site" / "index.html").is_file() and list((root / "dist").glob("*.zip"))
+
+
+def test_the_gitlab_report_locates_each_problem(tmp_path):
+    root = copy_project(tmp_path / "kb")
+    case = root / "cases/huguo/zhiguo-lane-courtyard.yml"
+    case.write_text(case.read_text(encoding="utf-8").replace("street: 护国街道", "street: 护国街"),
+                    encoding="utf-8")
+    result = run_kb(root, "validate", "--format", "gitlab")
+    assert result.returncode == 1
+    [first, *_] = json.loads(result.stdout)
+    assert first["location"] == {"path": "cases/huguo/zhiguo-lane-courtyard.yml",
+                                 "lines": {"begin": 4}}
+    assert first["severity"] == "major" and "护国街道" in first["description"]
+    assert len(first["fingerprint"]) == 40
+
+
+def test_the_plain_server_files_are_sound():
+    nginx = (REPO / "site_config/deploy/nginx.conf").read_text(encoding="utf-8")
+    for directive in ("gzip on;", "error_page 404 /404.html;", "immutable", "no-cache"):
+        assert directive in nginx
+    script = REPO / "site_config/deploy/publish.sh"
+    assert subprocess.run(["bash", "-n", str(script)]).returncode == 0
+    assert "--delay-updates" in script.read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jinja2
 
-from .history import read_history
+from .history import PendingHistory
 from .library import Library, link_library
 from .markdown_html import MarkdownRenderer
 from .problems import Level, ProblemList
@@ -53,11 +53,13 @@ def build_site(root: Path, drafts: bool = False, urls: SiteUrls | None = None,
                handout_pdfs: bool = False) -> BuildResult:
     """The library, its Markdown pages, and a :class:`Site` to render the rest with.
     ``handout_pdfs``: module pages link the handouts' PDFs (which the caller prints)."""
+    history = PendingHistory(Path(root))  # git log runs while the files are read
     result = load_library(root, drafts=drafts, processes=processes, cache=cache)
     if result.library is None:
+        history.cancel()
         return result
     paths = ProjectPaths(Path(root))
-    result.library.history = read_history(paths.root)
+    result.library.history = history.result()
     if result.library.history.problem:
         result.problems.add(".git", 1, 1, "", result.library.history.problem, Level.WARNING)
     try:

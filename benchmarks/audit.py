@@ -33,7 +33,10 @@ PAGES = {
     "案例": "cases/zhiguo-lane-courtyard/", "工作法": "practices/red-channel/",
     "清单": "checklists/five-powers/", "政策文件": "policies/grid-governance-plan/",
     "术语表": "glossary/", "数说": "figures/", "原文导读": "article/",
-    "按街道浏览": "cases/streets/huguo/", "编辑指南": "guides/editors/", "404": "no-such-page/",
+    "按街道浏览": "cases/streets/huguo/", "编辑指南": "guides/editors/",
+    "培训模块": "training/branch-standardization/",
+    "讲义": "training/branch-standardization/handout/", "最近更新": "changes/",
+    "404": "no-such-page/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TIMINGS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time",

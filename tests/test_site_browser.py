@@ -22,6 +22,9 @@ PAGES = [
     "figures/",
     "article/",
     "guides/editors/",
+    "training/branch-standardization/",
+    "training/branch-standardization/handout/",
+    "changes/",
     "no-such-page/",
 ]
 

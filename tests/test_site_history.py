@@ -73,13 +73,13 @@ def test_pages_show_first_publication_and_last_real_change(built):
 def test_the_changes_page_lists_news_by_day_newest_first(built):
     site, _ = built
     html = (site / "changes/index.html").read_text(encoding="utf-8")
-    days = re.findall(r"<h3 [^>]*>(\d{4}-\d\d-\d\d)</h3>", html)
+    days = re.findall(r"<h2 [^>]*>(\d{4}-\d\d-\d\d)</h2>", html)
     assert days == ["2026-04-01", "2026-02-10", "2026-01-05"]
-    first_day = html.split("2026-04-01</h3>")[1].split("<h3")[0]
+    first_day = html.split("2026-04-01</h2>")[1].split("<h2")[0]
     assert "新增：" in first_day and "案例new-case" in first_day
     assert "新增案例：new-case" in first_day  # the commit's subject
     assert 'href="../cases/new-case/"' in first_day
-    second_day = html.split("2026-02-10</h3>")[1].split("<h3")[0]
+    second_day = html.split("2026-02-10</h2>")[1].split("<h2")[0]
     assert "更新：" in second_day and "致果巷2号及5号院坝微改造" in second_day
 
 

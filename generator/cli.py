@@ -9,7 +9,7 @@ import os
 import socket
 import sys
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .bundle import write_bundle
 from .cli_args import build_parser
@@ -31,6 +31,8 @@ from .scaffold import (
     render_new_file,
 )
 from .schema import render_schemas
+from .terminal import port_taken
+from .training import handout_pdf
 from .writer import write_binary_file, write_new_file, write_pages, write_text_file
 
 
@@ -108,7 +110,7 @@ def _handout(args) -> int:
     site = result.site
     document, header = printable_handout(site.page_renderer(), module, args.teacher,
                                          ProjectPaths(args.root).static, site.markdown)
-    name = f"{module.id}-{'teacher' if args.teacher else 'handout'}"
+    name = PurePosixPath(handout_pdf(module, args.teacher)).stem
     out = args.out or Path(f"{name}.{'pdf' if args.pdf else 'html'}")
     if args.pdf:
         try:
@@ -212,8 +214,7 @@ def _serve(args) -> int:
     address = args.dev_addr or f"127.0.0.1:{args.port}"
     host, port = address.rsplit(":", 1)
     if not _port_free(host, int(port)):
-        print(f"端口 {port} 已被其他程序占用（也许另一个 kb serve 还开着）：请关掉它，"
-              f"或换一个端口，例如 kb serve --port {int(port) + 1}。", file=sys.stderr)
+        print(port_taken(port), file=sys.stderr)
         return 1
     run = MkDocsRun(args.root, args.verbose, args.drafts, open_browser=args.open)
     # dirty: the kb plugin writes only the pages a change touched (see generator/rebuild.py);

@@ -24,6 +24,7 @@ class MkDocsRun:
 
     def __call__(self, command: list[str], port: str | None = None) -> int:
         env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1",
+                            "PYTHONIOENCODING": "utf-8",  # we read its output as UTF-8
                             "KB_DRAFTS": _flag(self.drafts), "KB_PDF": _flag(self.pdf)}
         relay = LogRelay(lambda text: print(text, file=sys.stderr, flush=True), self.verbose,
                          self._serving)

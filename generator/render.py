@@ -39,10 +39,10 @@ class PageRenderer:
         self.env = _make_environment(templates)
 
     def render_all(self) -> dict[str, str]:
-        pages = {path: self._render(f"{name}.md.j2", path) for path, name in FIXED_PAGES.items()}
+        pages = {path: self.render(f"{name}.md.j2", path) for path, name in FIXED_PAGES.items()}
         for kind, model in KINDS.items():
             index_path = f"{model.folder}/index.md"
-            pages[index_path] = self._render(f"{kind}_index.md.j2", index_path)
+            pages[index_path] = self.render(f"{kind}_index.md.j2", index_path)
             if kind in HTML_KINDS:
                 continue
             for record in self.library.all(kind):
@@ -53,9 +53,6 @@ class PageRenderer:
 
     def render(self, template: str, here: str, **context) -> str:
         """One page from ``template``, its links relative to ``here`` (its path)."""
-        return self._render(template, here, **context)
-
-    def _render(self, template: str, here: str, **context) -> str:
         text = self.env.get_template(template).render(
             here=here,
             library=self.library,

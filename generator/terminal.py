@@ -88,6 +88,10 @@ class LogRelay:
         """A Chinese reason for a failure the held lines show, if one is known."""
         held = "\n".join(self.held)
         if port and _PORT_TAKEN.search(held):
-            return (f"端口 {port} 已被其他程序占用（也许另一个 kb serve 还开着）："
-                    f"请关掉它，或换一个端口，例如 kb serve --port {int(port) + 1}。")
+            return port_taken(port)
         return None
+
+
+def port_taken(port: str | int) -> str:
+    return (f"端口 {port} 已被其他程序占用（也许另一个 kb serve 还开着）："
+            f"请关掉它，或换一个端口，例如 kb serve --port {int(port) + 1}。")

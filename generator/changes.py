@@ -10,9 +10,7 @@ from itertools import groupby
 from .history import Change, History
 from .model import Record
 
-CHANGES_PAGE = "changes.md"
-PAGE_LIMIT = 200  # entries on the 最近更新 page; the feed carries fewer
-FEED_LIMIT = 50
+FEED_LIMIT = 50  # entries in feed.xml (the 最近更新 page shows 200, changes.md.j2)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

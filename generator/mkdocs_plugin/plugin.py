@@ -54,8 +54,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_config(self, config):
         self.paths = ProjectPaths(Path(config.config_file_path).parent / self.config.root)
-        # same commit, same dates: the sitemap's gzip header, the PDFs
-        os.environ["SOURCE_DATE_EPOCH"] = str(build_time(self.paths.root))
+        # same commit, same dates: MkDocs' build date, the sitemap's gzip header, the PDFs
+        self.epoch = build_time(self.paths.root)
+        os.environ["SOURCE_DATE_EPOCH"] = str(self.epoch)
         self.urls = SiteUrls(config.use_directory_urls)
         self.markdown = MarkdownRenderer(list(config.markdown_extensions), dict(config.mdx_configs))
         if self.command == "build":
@@ -112,7 +113,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def _print_handouts(self) -> list[tuple[str, bytes]]:
         try:
-            return print_handouts(self.site, self.paths.static, build_time(self.paths.root))
+            return print_handouts(self.site, self.paths.static, self.epoch)
         except HandoutError as error:
             raise PluginError(f"讲义 PDF 没有生成，网站也没有更新：{error}") from error
 
@@ -183,7 +184,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             site_dir = Path(config.site_dir)
             write_text_file(site_dir / "sitemap.xml", xml)
             (site_dir / "sitemap.xml.gz").write_bytes(
-                gzipped(xml, int(os.environ.get("SOURCE_DATE_EPOCH", "0"))))
+                gzipped(xml, self.epoch))
         self._succeeded = True
         if self.files is not None and self.site is not None:
             count = sum(1 for f in self.files if f.is_documentation_page() or

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
+import secrets
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
@@ -20,8 +22,15 @@ _SCHEMA_LINE = "-I^# yaml-language-server:"  # editors' tools add this line; rea
 # No pathspec: limiting git log to cases/ and content/ makes it compare every commit's tree
 # with its parent's along those paths, which at 10,000 commits costs more than the diffs
 # themselves (8.7 s against 3.4 s, benchmarks/git_dates.py); other files are skipped here.
-_LOG = ["log", "-M", "-z", "--relative", "--format=%x01%H%x00%cI%x00%s", "--numstat", "-w",
-        _SCHEMA_LINE]
+# A commit's subject and file names are anyone's bytes, so the fields are told apart by
+# markers that carry a random word chosen for each run, which no commit can know in advance.
+_LOG = ["log", "-M", "-z", "--relative", "--numstat", "-w", _SCHEMA_LINE]
+# what a reader must never see in a subject: controls (C0, C1), bidirectional and other
+# invisible format characters, and the code points XML 1.0 forbids
+_UNSHOWABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
+    "\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]"
+)
 _SOURCES = tuple(f"{folder}/" for folder in SOURCE_FOLDERS)
 NO_GIT = ("没有找到 git 历史（这个文件夹不是 git 仓库，或没有安装 git）：页面上不显示“首次发布”"
           "和“最近更新”日期，也没有“最近更新”列表。")
@@ -70,14 +79,15 @@ class PendingHistory:
 
     def __init__(self, root: Path):
         self.problem, self.process = None, None
+        self.marker = secrets.token_hex(8)
         shallow = _git(root, ["rev-parse", "--is-shallow-repository"])
         if shallow is None or shallow.strip() == "true":
             self.problem = NO_GIT if shallow is None else SHALLOW
             return
         self.output = tempfile.TemporaryFile()
         try:
-            self.process = subprocess.Popen(["git", *_LOG], cwd=root, stdout=self.output,
-                                            stderr=subprocess.DEVNULL)
+            self.process = subprocess.Popen(["git", *_LOG, _format(self.marker)], cwd=root,
+                                            stdout=self.output, stderr=subprocess.DEVNULL)
         except OSError:
             self.problem = NO_GIT
 
@@ -88,7 +98,7 @@ class PendingHistory:
         self.output.seek(0)
         log = self.output.read().decode("utf-8", errors="replace")
         self.output.close()
-        return parse_log(log) if code == 0 else History(problem=NO_GIT)
+        return parse_log(log, self.marker) if code == 0 else History(problem=NO_GIT)
 
     def cancel(self) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -100,14 +110,25 @@ def read_history(root: Path) -> History:
     return PendingHistory(root).result()
 
 
-def parse_log(log: str) -> History:
-    """``git log`` output (see ``_LOG``), newest commit first, into each file's changes."""
+def _format(marker: str) -> str:
+    return f"--format=%x01{marker}C%H%x00%cI%x00%s%x01{marker}E"
+
+
+def parse_log(log: str, marker: str) -> History:
+    """``git log`` output (see ``_LOG`` and ``_format``), newest commit first, into each
+    file's changes. A commit whose fields cannot be read is skipped, never a failed build."""
     changes: dict[str, list[Change]] = {}
     today: dict[str, str] = {}  # a path in an older commit → the same file's path today
-    for chunk in log.split("\x01")[1:]:
-        commit, when, subject, *entries = chunk.split("\0")
-        moment = datetime.datetime.fromisoformat(when)
-        for path, changed in _files(entries):
+    for chunk in log.split(f"\x01{marker}C")[1:]:
+        head, _, numstat = chunk.partition(f"\x01{marker}E")
+        commit, _, rest = head.partition("\0")
+        when, _, subject = rest.partition("\0")
+        try:
+            moment = datetime.datetime.fromisoformat(when)
+        except ValueError:
+            continue
+        subject = showable(subject)
+        for path, changed in _files(numstat.split("\0")):
             if isinstance(path, tuple):  # renamed: older commits know it by its old name
                 old, new = path
                 path = today.setdefault(new, new)
@@ -122,6 +143,11 @@ def parse_log(log: str) -> History:
     return History(changes)
 
 
+def showable(subject: str) -> str:
+    """A commit subject as readers may see it: invisible and control characters removed."""
+    return " ".join(_UNSHOWABLE.sub(" ", subject).split())
+
+
 def _files(entries: list[str]):
     """(path or (old path, new path), whether its lines changed) of each numstat entry."""
     tokens = iter(entries)
@@ -129,12 +155,15 @@ def _files(entries: list[str]):
         token = token.lstrip("\n")
         if not token:
             continue
-        added, deleted, path = token.split("\t", 2)
+        fields = token.split("\t", 2)
+        if len(fields) != 3:
+            continue
+        added, deleted, path = fields
         changed = (added, deleted) != ("0", "0")
         if path:
             yield path, changed
         else:
-            yield (next(tokens), next(tokens)), changed
+            yield (next(tokens, ""), next(tokens, "")), changed
 
 
 def _git(root: Path, args: list[str]) -> str | None:

@@ -6,6 +6,7 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .attachments import Attachments
 from .finder import street_pages
 from .history import History
 from .links import report_broken_links
@@ -58,6 +59,7 @@ class Library:
     article: Article | None = None
     intros: dict[str, str] = field(default_factory=dict)
     history: History = field(default_factory=History)  # git's dates; filled in by a build
+    attachments: Attachments = field(default_factory=Attachments)  # site_config/docs, checked
     _links: dict[Key, set[Key]] = field(default_factory=lambda: defaultdict(set))
     _sorted: dict[tuple, list[Record]] = field(default_factory=dict)
 
@@ -96,7 +98,7 @@ def link_library(
     contents: Contents, vocabularies: Vocabularies, problems: ProblemList, drafts: bool = False
 ) -> Library:
     library = Library(vocabularies, glossary=contents.glossary, figures=contents.figures,
-                      article=contents.article)
+                      article=contents.article, attachments=contents.attachments)
     library.intros = {folder: intro.body for folder, intro in contents.intros.items()}
     everything = _index_ids(contents.records, problems)
     for kind, by_id in everything.items():

@@ -44,6 +44,19 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+# A case is a few thousand characters; these limits keep every check fast whatever is written
+# (the editors' guide states them). Checked before anything is parsed.
+MAX_FILE_BYTES = 256 * 1024
+MAX_VALUE_CHARS = 60_000
+_MAX_NUMBER_DIGITS = 30
+TOO_BIG_MESSAGE = (
+    "文件太大（{size}，上限 256 KB，约 8 万个汉字）：一个案例通常只有几千字。"
+    "请检查是否粘贴了图片或整份文件的内容；图片请放进 site_config/docs/assets/，用链接引用。"
+)
+TOO_LONG_MESSAGE = (
+    "这一项太长（{length:,} 个字符，上限 {limit:,}）：请精简，或把长篇内容分成几个文件。"
+)
+
 # No record nests deeper than a few levels; a thousand levels is an attack on the parser.
 MAX_DEPTH = 20
 TOO_DEEP_MESSAGE = (
@@ -92,13 +105,27 @@ class SourceDoc:
 
 
 def read_source(path: Path, rel: str, problems: ProblemList) -> SourceDoc | None:
-    raw = path.read_bytes()
+    raw = read_limited(path, rel, problems)
+    if raw is None:
+        return None
     text = decode_source(raw, rel, problems)
     if text is None:
         return None
     if path.suffix == ".md":
         return _read_markdown(text, rel, problems)
     return parse_yaml(text, rel, problems)
+
+
+def read_limited(path: Path, rel: str, problems: ProblemList) -> bytes | None:
+    """The file's bytes, or None (reported) when it is larger than ``MAX_FILE_BYTES``."""
+    with open(path, "rb") as handle:
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        size = path.stat().st_size
+        shown = f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size // 1024} KB"
+        problems.add(rel, 1, 1, "", TOO_BIG_MESSAGE.format(size=shown))
+        return None
+    return raw
 
 
 def decode_source(raw: bytes, rel: str, problems: ProblemList) -> str | None:
@@ -130,6 +157,10 @@ def _read_markdown(text: str, rel: str, problems: ProblemList) -> SourceDoc | No
                 blank = next((i for i, text in enumerate(body_lines) if text.strip()), 0)
                 doc.body = "\n".join(body_lines).strip("\n")
                 doc.positions[("body",)] = (index + 2 + blank, 1)
+                if len(doc.body) > MAX_VALUE_CHARS:
+                    message = TOO_LONG_MESSAGE.format(length=len(doc.body), limit=MAX_VALUE_CHARS)
+                    problems.add(rel, index + 2 + blank, 1, "body", message)
+                    return None
             return doc
     problems.add(rel, 1, 1, "", "信息块没有结束：请在信息块最后单独加一行 ---。")
     return None
@@ -159,7 +190,7 @@ def parse_yaml(
     converter = _Converter(doc, rel, problems, line_offset)
     try:
         doc.data = converter.convert(node, ())
-        if converter.refused_tag:
+        if converter.refused:
             return None  # a file carrying code-running tags is not read any further
     except _Refused as refused:
         line, column = converter.where(refused.node)
@@ -176,7 +207,7 @@ class _Converter:
         self.doc, self.rel, self.problems, self.offset = doc, rel, problems, line_offset
         self.constructor = yaml.SafeLoader("")
         self.seen: set[int] = set()
-        self.refused_tag = False
+        self.refused = False
 
     def where(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
@@ -190,7 +221,7 @@ class _Converter:
             line, column = self.where(node)
             self.problems.add(self.rel, line, column, dotted_path(path[:2]) + "…",
                               TOO_DEEP_MESSAGE)
-            self.refused_tag = True
+            self.refused = True
             return None
         if node.tag not in _PLAIN_TAGS:
             line, column = self.where(node)
@@ -199,13 +230,32 @@ class _Converter:
                 f"不支持 YAML 标签「{_short_tag(node.tag)}」："
                 "请去掉它，只写普通的文字、列表或键值。",
             )
-            self.refused_tag = True
+            self.refused = True
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return self._sequence(node, path)
         self.doc.scalars[path] = node.value
+        return self._scalar(node, path)
+
+    def _scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
+        """A plain value; a value too long to check quickly, or a number too long to be one,
+        is reported and read as nothing."""
+        line, column = self.where(node)
+        if len(node.value) > MAX_VALUE_CHARS:
+            message = TOO_LONG_MESSAGE.format(length=len(node.value), limit=MAX_VALUE_CHARS)
+            self.problems.add(self.rel, line, column, dotted_path(path), message)
+            self.refused = True
+            return None
+        numeric = node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+        if numeric and len(node.value) > _MAX_NUMBER_DIGITS:
+            self.problems.add(
+                self.rel, line, column, dotted_path(path),
+                f"数字太长（{len(node.value)} 位）：如果这是编号或文字，请加上引号。",
+            )
+            self.refused = True
+            return None
         return self.constructor.construct_object(node)
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict:

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import jinja2
 
+from .attachments import Attachments, check_attachments
+from .changes import withheld_message, withheld_notes
+from .file_tree import FileTree
 from .history import PendingHistory
 from .library import Library, link_library
 from .markdown_html import MarkdownRenderer
@@ -23,6 +26,8 @@ class BuildResult:
     problems: ProblemList
     library: Library | None = None
     pages: dict[str, str] = field(default_factory=dict)
+    # what may be published from site_config/docs and the overrides, even when content fails
+    attachments: Attachments = field(default_factory=Attachments)
     site: Site | None = None
 
     @property
@@ -39,12 +44,14 @@ def load_library(root: Path, drafts: bool = False, processes: int | None = None,
     problems = ProblemList()
     vocabularies = load_vocabularies(paths, problems)
     if vocabularies is None:
-        return BuildResult(problems)
+        tree = FileTree(paths.root, problems)
+        return BuildResult(problems, attachments=check_attachments(
+            tree, paths.static, paths.overrides, problems))
     contents = read_contents(paths, vocabularies, problems, processes, cache)
     library = link_library(contents, vocabularies, problems, drafts=drafts)
     if problems.has_errors:
-        return BuildResult(problems)
-    return BuildResult(problems, library)
+        return BuildResult(problems, attachments=contents.attachments)
+    return BuildResult(problems, library, attachments=contents.attachments)
 
 
 def build_site(root: Path, drafts: bool = False, urls: SiteUrls | None = None,
@@ -62,6 +69,8 @@ def build_site(root: Path, drafts: bool = False, urls: SiteUrls | None = None,
     result.library.history = history.result()
     if result.library.history.problem:
         result.problems.add(".git", 1, 1, "", result.library.history.problem, Level.WARNING)
+    for change, what in withheld_notes(result.library, result.library.history):
+        result.problems.add(change.path, 1, 1, "", withheld_message(change, what), Level.WARNING)
     try:
         result.site = Site(result.library, paths.templates, urls or SiteUrls(),
                            markdown or MarkdownRenderer(), handout_pdfs)

@@ -4,8 +4,29 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+
+# C0 and C1 controls, DEL and the bidirectional controls: what an editor's value quoted in a
+# message must not carry into a terminal, a CI log or a report
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character shown as its code, e.g. ``\\x1b``."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                            else f"\\u{ord(m.group()):04x}", text)
+
+
+def _github_data(text: str) -> str:
+    """A workflow command's message: %, CR and LF escaped, so it cannot end the command."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    """A workflow command's property value (file=, title=): also : and , escaped."""
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class Level(StrEnum):
@@ -22,6 +43,10 @@ class Problem:
     message: str
     level: Level = Level.ERROR
 
+    def __post_init__(self):
+        for name in ("file", "field", "message"):
+            object.__setattr__(self, name, printable(getattr(self, name)))
+
     def format_text(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
         label = "" if self.level is Level.ERROR else "（警告）"
@@ -30,11 +55,10 @@ class Problem:
 
     def format_github(self) -> str:
         kind = "error" if self.level is Level.ERROR else "warning"
-        title = self.field or "kb"
-        message = self.message.replace("%", "%25").replace("\n", "%0A")
+        file, title = _github_property(self.file), _github_property(self.field or "kb")
         return (
-            f"::{kind} file={self.file},line={self.line},col={self.column},"
-            f"title={title}::{message}"
+            f"::{kind} file={file},line={self.line},col={self.column},"
+            f"title={title}::{_github_data(self.message)}"
         )
 
     def format_gitlab(self) -> dict:
@@ -78,8 +102,10 @@ class ProblemList:
         return sorted(set(self.items))
 
     def summary(self) -> str:
-        errors = len(self.errors)
-        warnings = len(self.items) - errors
+        """Counts what :meth:`format` lists: the same problem found twice is one problem."""
+        unique = set(self.items)
+        errors = sum(1 for p in unique if p.level is Level.ERROR)
+        warnings = len(unique) - errors
         if not self.items:
             return "检查通过：没有发现问题。"
         return f"共发现 {errors} 个错误、{warnings} 个警告。"

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from .loading import parse_yaml
+from .file_tree import FileTree
+from .loading import decode_source, parse_yaml, read_limited
 from .model import Vocabularies
 from .problems import ProblemList
 
@@ -42,6 +43,11 @@ class ProjectPaths:
         return self.site_config / "vocabularies.yml"
 
     @property
+    def overrides(self) -> Path:
+        """Theme overrides (mkdocs.yml's custom_dir): templates, and files published as they are."""
+        return self.site_config / "overrides"
+
+    @property
     def watched(self) -> list[Path]:
         """Folders whose changes must rebuild the site."""
         return [self.cases, self.content, self.site_config]
@@ -63,11 +69,15 @@ class ProjectPaths:
 def load_vocabularies(paths: ProjectPaths, problems: ProblemList) -> Vocabularies | None:
     from .validation import validate_document
 
-    rel = paths.rel(paths.vocabularies)
+    rel = paths.rel_link(paths.vocabularies)
+    if not FileTree(paths.root, problems).file_ok(paths.vocabularies):
+        return None
     if not paths.vocabularies.is_file():
         problems.add(rel, 1, 1, "", "找不到站点词表文件 site_config/vocabularies.yml。")
         return None
-    doc = parse_yaml(paths.vocabularies.read_text(encoding="utf-8-sig"), rel, problems)
+    raw = read_limited(paths.vocabularies, rel, problems)
+    text = None if raw is None else decode_source(raw, rel, problems)
+    doc = None if text is None else parse_yaml(text, rel, problems)
     if doc is None:
         return None
     return validate_document(doc, Vocabularies, None, problems)

@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .loading import SourceDoc, decode_source, read_source
+from .attachments import Attachments, check_attachments
+from .file_tree import FileTree
+from .loading import SourceDoc, decode_source, read_limited, read_source
 from .model import (
     Article,
     Case,
@@ -51,8 +53,13 @@ class Contents:
     origins: dict[str, tuple[str, dict]] = field(default_factory=dict)
     # optional Markdown shown at the top of a folder's index page, from ``<folder>/_index.md``
     intros: dict[str, Intro] = field(default_factory=dict)
-    # files under site_config/docs that pages may link to (images, attachments)
-    static_files: frozenset[str] = frozenset()
+    # files under site_config/docs that are published and pages may link to (images,
+    # attachments), with the SVG drawings as they are published
+    attachments: Attachments = field(default_factory=Attachments)
+
+    @property
+    def static_files(self) -> frozenset[str]:
+        return self.attachments.files
 
 
 # path → (file's size and time, vocabularies, the record or None, its problems)
@@ -66,27 +73,29 @@ def read_contents(
     """``processes``: how many processes read cases (None: one per core, 1: this one only).
     ``cache``: cases read before (kept by ``kb serve``); only changed files are read again."""
     contents = Contents()
-    read = _read_cases(_files(paths.cases, YAML_SUFFIXES, paths, problems), paths,
+    tree = FileTree(paths.root, problems)
+    read = _read_cases(_files(tree, paths.cases, YAML_SUFFIXES), paths,
                        vocabularies, processes, {} if cache is None else cache)
     for record, found in read:
         if record is not None:
             contents.records.append(record)
         problems.items.extend(found)
     for folder, model in CONTENT_FOLDERS.items():
-        for path in _files(paths.content / folder, YAML_SUFFIXES + (".md",), paths, problems):
+        for path in _files(tree, paths.content / folder, YAML_SUFFIXES + (".md",)):
             _read_record(path, model, paths, vocabularies, problems, contents)
         intro = paths.content / folder / INTRO_FILE
-        if intro.is_file() and _inside(intro, paths, problems):
+        if intro.exists() and tree.file_ok(intro):
             _read_intro(intro, folder, paths, vocabularies, problems, contents)
     for name, model in SINGLE_FILES.items():
         path = _single_file(paths.content, name)
-        if path is not None and _inside(path, paths, problems):
+        if path is not None and tree.file_ok(path):
             value, doc = _read(path, model, paths, vocabularies, problems)
             setattr(contents, name, value)
             if doc is not None:
                 contents.origins[name] = (doc.rel, doc.positions)
     _warn_about_strays(paths, problems)
-    contents.static_files = _static_files(paths)
+    contents.attachments = check_attachments(tree, paths.static, paths.overrides, problems)
+    tree.files(paths.templates)  # page templates: read by the build, so checked alike
     return contents
 
 
@@ -120,44 +129,25 @@ def _file_key(path: Path) -> tuple:
     return (status.st_mtime_ns, status.st_size)
 
 
-def _files(folder: Path, suffixes: tuple[str, ...], paths: ProjectPaths, problems) -> list[Path]:
-    """Source files under ``folder``, in a stable order. Links are never followed out of the
-    repository, and a skipped file that looks like a record is pointed out."""
+def _files(tree: FileTree, folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """Source files under ``folder``, in a stable order (see :class:`FileTree` for links);
+    a skipped file that looks like a record is pointed out."""
     found: list[Path] = []
-    for directory, subfolders, names in os.walk(folder):  # does not follow folder links
-        here = Path(directory)
-        subfolders[:] = sorted(d for d in subfolders if _inside(here / d, paths, problems))
-        for name in names:
-            path = here / name
-            if path.suffix.lower() not in suffixes or not _inside(path, paths, problems):
-                continue
-            if not name.startswith(("_", ".")):
-                found.append(path)
-            elif name != INTRO_FILE and _looks_like_record(path):
-                problems.add(paths.rel(path), 1, 1, "", _SKIPPED_MESSAGE.format(name[0]),
-                             Level.WARNING)
-    return sorted(found, key=lambda p: p.as_posix())
+    for path in tree.files(folder):
+        name = path.name
+        if path.suffix.lower() not in suffixes:
+            continue
+        if not name.startswith(("_", ".")):
+            found.append(path)
+        elif name != INTRO_FILE and _looks_like_record(path):
+            tree.problems.add(tree.rel(path), 1, 1, "", _SKIPPED_MESSAGE.format(name[0]),
+                              Level.WARNING)
+    return found
 
 
 _SKIPPED_MESSAGE = (
     "文件名以「{}」开头，这个文件不会被读取或发布。如果它是要发布的内容，请去掉文件名开头的这个符号。"
 )
-
-
-def _inside(path: Path, paths: ProjectPaths, problems: ProblemList) -> bool:
-    """False (with an error) for a link that leads out of the repository."""
-    if not path.is_symlink():
-        return True
-    try:
-        path.resolve().relative_to(paths.root.resolve())
-        return True
-    except (ValueError, OSError):
-        problems.add(
-            paths.rel_link(path), 1, 1, "",
-            "这是一个指向知识库以外位置的链接（快捷方式），不会被读取或发布："
-            "请把文件本身放到这里，或删除这个链接。",
-        )
-        return False
 
 
 def _looks_like_record(path: Path) -> bool:
@@ -168,16 +158,9 @@ def _looks_like_record(path: Path) -> bool:
     return bool(re.search(r"^id\s*:", head, re.M) and re.search(r"^title\s*:", head, re.M))
 
 
-def _static_files(paths: ProjectPaths) -> frozenset[str]:
-    docs = paths.static
-    if not docs.is_dir():
-        return frozenset()
-    return frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
-
-
 def _single_file(folder: Path, name: str) -> Path | None:
     for suffix in YAML_SUFFIXES:
-        if (folder / f"{name}{suffix}").is_file():
+        if os.path.lexists(folder / f"{name}{suffix}"):
             return folder / f"{name}{suffix}"
     return None
 
@@ -205,7 +188,8 @@ def _read_record(path, model, paths, vocabularies, problems, contents: Contents)
 def _read_intro(path, folder, paths, vocabularies, problems, contents: Contents) -> None:
     """An intro is Markdown only; it passes the same checks as a record's body."""
     rel = paths.rel(path)
-    text = decode_source(path.read_bytes(), rel, problems)
+    raw = read_limited(path, rel, problems)
+    text = None if raw is None else decode_source(raw, rel, problems)
     if text is None or not text.strip():
         return
     lines = text.split("\n")

@@ -116,6 +116,22 @@ def pinyin_key(text: str) -> str:
     return "".join(lazy_pinyin(text, errors=lambda chars: list(chars.lower())))
 
 
+OTHER_INITIAL = "其他"  # terms that start with no letter or digit at all
+
+
+def _letters(term: str) -> str:
+    """A term's pinyin from its first letter or digit on, past any opening quotation marks
+    or brackets: “吹哨报到” sorts and files as chuishaobaodao…, under C."""
+    key = pinyin_key(term)
+    start = next((i for i, char in enumerate(key) if char.isascii() and char.isalnum()), len(key))
+    return key[start:]
+
+
+def _initial(term: str) -> str:
+    letters = _letters(term)
+    return letters[0].upper() if letters else OTHER_INITIAL
+
+
 def url(value: object) -> str:
     """A validated absolute URL made safe as a Markdown link target."""
     return quote(str(value), safe=":/?#@!$&'*+,;=%~")
@@ -175,9 +191,9 @@ class _Helpers:
         (terms starting with a digit or a Latin letter go under it), sorted by pinyin."""
         terms = self.library.glossary.terms if self.library.glossary else []
         groups: dict[str, list] = {}
-        for term in sorted(terms, key=lambda t: (pinyin_key(t.term), t.term)):
-            groups.setdefault(pinyin_key(term.term)[:1].upper() or "#", []).append(term)
-        return sorted(groups.items())
+        for term in sorted(terms, key=lambda t: (_letters(t.term), t.term)):
+            groups.setdefault(_initial(term.term), []).append(term)
+        return sorted(groups.items(), key=lambda group: (group[0] == OTHER_INITIAL, group[0]))
 
     def figures_by_section(self) -> list[tuple[str, list]]:
         """The article's numbers grouped by the section of the practice they appear in, in the

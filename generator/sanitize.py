@@ -75,8 +75,12 @@ def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
 
 
 def is_local_url(url: str) -> bool:
-    stripped = url.strip()
-    return not stripped.startswith("//") and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", stripped)
+    """True for an address on this site. Read as a browser reads it: leading blanks and
+    controls dropped, tabs and line breaks removed anywhere, ``\\`` taken for ``/`` (so
+    ``/\\host/a.png`` is ``//host/a.png``, another host)."""
+    seen = re.sub(r"[\t\n\r]", "", url).lstrip("".join(map(chr, range(0x21))))
+    seen = seen.replace("\\", "/")
+    return not seen.startswith("//") and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", seen)
 
 
 _CLEANER = nh3.Cleaner(

@@ -76,7 +76,18 @@ def _translate(detail: str) -> str:
     return "无法解析"
 
 
+_BINARY_SIGNATURES = {
+    b"\x89PNG": "PNG 图片", b"\xff\xd8\xff": "JPEG 图片", b"GIF8": "GIF 图片",
+    b"%PDF": "PDF 文件", b"PK\x03\x04": "压缩包或 Word/Excel 文件",
+    b"\xd0\xcf\x11\xe0": "旧版 Word/Excel 文件",
+}
+
+
 def explain_undecodable(raw: bytes) -> str:
+    kind = next((name for sign, name in _BINARY_SIGNATURES.items() if raw.startswith(sign)), None)
+    if kind or b"\x00" in raw[:8192]:
+        return (f"这不是文本文件（看起来是{kind or '二进制文件'}），无法读取：这里只能放 YAML 或 "
+                "Markdown 文本。图片和附件请放进 site_config/docs/assets/，在正文里用链接引用。")
     try:
         raw.decode("gb18030")
     except UnicodeDecodeError:

@@ -10,7 +10,14 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .loading import FieldPath, SourceDoc, dotted_path
-from .markdown_check import markdown_problems, markdown_values
+from .markdown_check import (
+    MAX_FINDINGS,
+    PARSE_BUDGET,
+    markdown_problems,
+    markdown_values,
+    parse_cost,
+    too_costly_message,
+)
 from .model import Vocabularies
 from .pii import personal_information
 from .problems import ProblemList
@@ -48,8 +55,11 @@ def _report_personal_information(doc: SourceDoc, path: FieldPath, value: Any, pr
             found |= _report_personal_information(doc, path + (index,), item, problems)
     elif isinstance(value, str | int) and not isinstance(value, bool):
         text = str(value)
-        for finding in personal_information(text):
-            line, column = _where(doc, path, text.count("\n", 0, finding.start))
+        lines_before, counted = 0, 0
+        for finding in personal_information(text)[:MAX_FINDINGS]:
+            lines_before += text.count("\n", counted, finding.start)
+            counted = finding.start
+            line, column = _where(doc, path, lines_before)
             problems.add(
                 doc.rel, line, column, dotted_path(path),
                 f"含有{finding.what}：网站公开发布，不能包含居民个人信息，请删除。",
@@ -59,9 +69,16 @@ def _report_personal_information(doc: SourceDoc, path: FieldPath, value: Any, pr
 
 
 def _report_markdown(doc: SourceDoc, record: BaseModel, problems: ProblemList) -> bool:
-    """Raw HTML, unsafe links and unsupported syntax in every Markdown field."""
-    found = False
+    """Raw HTML, unsafe links and unsupported syntax in every Markdown field. A file whose
+    Markdown would take the parser too long is refused unparsed (see ``parse_cost``)."""
+    found, spent = False, 0
     for path, text in markdown_values(record):
+        cost, costliest = parse_cost(text)
+        spent += cost
+        if spent > PARSE_BUDGET:
+            line, column = _where(doc, path, costliest)
+            problems.add(doc.rel, line, column, dotted_path(path), too_costly_message(spent))
+            return True
         for lines_before, message in markdown_problems(text):
             line, column = _where(doc, path, lines_before)
             problems.add(doc.rel, line, column, dotted_path(path), message)

@@ -162,3 +162,23 @@ def touch_phone(browser):
 def _note_foreign(page, url: str) -> None:
     if not url.startswith(("http://127.0.0.1", "file://", "data:", "blob:", "about:")):
         page.foreign_requests.append(url)
+
+
+CSP_WATCH = """
+window.kbViolations = [];
+document.addEventListener("securitypolicyviolation", event => window.kbViolations.push(
+  `${event.violatedDirective} ${event.blockedURI} ${event.sample || ""}`.trim()));
+"""
+
+
+def watch_policy(page) -> list[str]:
+    """Records, on every page ``page`` opens, each Content-Security-Policy violation (read
+    with :func:`violations`) and returns the list its script errors are added to."""
+    page.add_init_script(CSP_WATCH)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+def violations(page) -> list[str]:
+    return page.evaluate("window.kbViolations || []")

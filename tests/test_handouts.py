@@ -82,4 +82,6 @@ def test_a_printable_document_loads_nothing_and_runs_nothing():
             document, _ = printable_handout(site.page_renderer(), module, teacher,
                                             ProjectPaths(REPO).static, site.markdown)
             assert "<script" not in document and "<link" not in document
-            assert "http" not in document.split("<article", 1)[0]
+            head = document.split("<article", 1)[0]
+            assert "http://" not in head and "https://" not in head
+            assert "default-src 'none'" in head  # its policy refuses anything loaded

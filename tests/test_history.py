@@ -74,3 +74,19 @@ def test_source_date_epoch_wins_and_no_git_means_zero(tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert last_commit_time(tmp_path) is None
     assert build_time(tmp_path) == 0
+
+
+def test_no_commit_subject_can_break_the_history(tmp_path):
+    root = tmp_path / "repo"
+    (root / "cases").mkdir(parents=True)
+    git(root, "init", "-q")
+    subjects = ["分隔符\x01之后", "换页\x0c和\x1b[31m转义", "\x01abc",
+                "路径一样的说明\tcases/a.yml"]
+    for number, subject in enumerate(subjects):
+        (root / "cases" / "a.yml").write_text(f"id: a\nn: {number}\n", encoding="utf-8")
+        commit_all(root, subject, f"2026-01-0{number + 1}T09:00:00+08:00")
+    changes = read_history(root).changes["cases/a.yml"]
+    assert [c.day for c in changes] == ["2026-01-04", "2026-01-03", "2026-01-02", "2026-01-01"]
+    assert [c.subject for c in changes] == [
+        "路径一样的说明 cases/a.yml", "abc", "换页 和 [31m转义", "分隔符 之后"]
+    assert changes[-1].added and not changes[0].added

@@ -2,7 +2,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.loading import dotted_path, parse_yaml, read_source
+from generator.loading import (
+    MAX_FILE_BYTES,
+    MAX_VALUE_CHARS,
+    dotted_path,
+    parse_yaml,
+    read_source,
+)
 from generator.problems import ProblemList
 
 
@@ -89,3 +95,40 @@ def test_markdown_without_complete_front_matter_is_reported(tmp_path: Path, text
 
 def test_dotted_path_counts_list_items_from_one():
     assert dotted_path(("metrics", 0, "value")) == "metrics[1].value"
+
+
+def test_a_number_too_long_to_be_one_is_a_located_problem():
+    doc, problems = _parse("id: a\nvalue: " + "9" * 5000 + "\n")
+    assert doc is None
+    [problem] = problems.items
+    assert (problem.line, problem.field) == (2, "value") and "数字太长" in problem.message
+
+
+def test_a_value_or_a_body_past_the_limit_is_refused_before_any_check(tmp_path: Path):
+    doc, problems = _parse("id: a\nsummary: " + "字" * (MAX_VALUE_CHARS + 1) + "\n")
+    assert doc is None and "这一项太长" in problems.items[0].message
+    path = tmp_path / "g.md"
+    path.write_text("---\nid: g\n---\n\n" + "字" * (MAX_VALUE_CHARS + 1), encoding="utf-8")
+    problems = ProblemList()
+    assert read_source(path, "g.md", problems) is None
+    assert (problems.items[0].line, problems.items[0].field) == (5, "body")
+
+
+def test_a_file_past_the_size_limit_is_refused_unread(tmp_path: Path):
+    path = tmp_path / "big.yml"
+    path.write_bytes(b"id: a\nsummary: " + b"1 " * MAX_FILE_BYTES)
+    problems = ProblemList()
+    assert read_source(path, "big.yml", problems) is None
+    [problem] = problems.items
+    assert problem.line == 1 and "文件太大" in problem.message and "256 KB" in problem.message
+
+
+@pytest.mark.parametrize("raw, kind", [(b"\x89PNG\r\n\x1a\n\xff\xfe", "PNG 图片"),
+                                       (b"%PDF-1.7\n\xe2\xe3\xcf\xd3\x80", "PDF 文件"),
+                                       (bytes(range(256)), "二进制文件")])
+def test_a_binary_file_is_named_as_such_not_as_gbk(tmp_path: Path, raw, kind):
+    path = tmp_path / "_index.md"
+    path.write_bytes(raw)
+    problems = ProblemList()
+    assert read_source(path, "_index.md", problems) is None
+    assert f"这不是文本文件（看起来是{kind}）" in problems.items[0].message

@@ -1,7 +1,14 @@
 import pytest
 from mkdocs.config import load_config
 
-from generator.markdown_check import EXTENSIONS, inspect_markdown, markdown_problems
+from generator.markdown_check import (
+    EXTENSIONS,
+    MAX_FINDINGS,
+    PARSE_BUDGET,
+    inspect_markdown,
+    markdown_problems,
+    parse_cost,
+)
 from tests.conftest import REPO
 
 
@@ -91,3 +98,46 @@ def test_the_check_parses_with_the_sites_extensions():
     config = load_config(str(REPO / "mkdocs.yml"))
     site = {name for name in config.markdown_extensions if isinstance(name, str)}
     assert site - {"toc", "pymdownx.emoji"} == set(EXTENSIONS)
+
+
+@pytest.mark.parametrize("text", [r"![](/\host/a.png)", r"![](\\\\host/a.png)",
+                                  "![图](<//host/a.png>)"])
+def test_an_image_from_another_host_written_with_backslashes_is_refused(text):
+    assert "其他网站" in _messages(text)[0]
+
+
+def test_links_are_checked_as_the_browser_reads_them_after_backslash_escapes():
+    assert _messages("[x](javascript\\:alert(1))")  # \: is an escaped colon: javascript:
+    [link] = inspect_markdown("[x](a\\_b.md) 和 [y](c\\\\d.md)").links[:1]
+    assert link.url == "a_b.md"
+    assert "\x02" not in inspect_markdown("[y](c\\\\d.md)").links[0].url
+
+
+@pytest.mark.parametrize("text", [
+    "- " * 2000 + "x", "1. " * 600 + "x", "".join("    " * i + "- x\n" for i in range(400)),
+])
+def test_nesting_too_deep_for_the_parser_is_a_problem_not_a_crash(text):
+    [message] = _messages(text)
+    assert "嵌套太深" in message
+
+
+def test_a_thousand_copies_of_one_mistake_are_not_all_listed():
+    text = "".join(f'<b title="{n}">x</b>\n\n' for n in range(1000))
+    assert 5 <= len(markdown_problems(text)) <= MAX_FINDINGS
+
+
+def test_parse_cost_grows_with_marks_and_length_of_each_paragraph():
+    assert parse_cost("一段话。")[0] == 5 * 1 + 400
+    text = "第一段。\n\n" + "[" * 100 + "\n" + "<" * 100 + "\n\n末段。"
+    cost, line = parse_cost(text)
+    assert line == 2 and cost == (5 + 400) + (202 * 202 + 400) + (4 + 400) + 100 * len(text)
+
+
+def test_parse_cost_counts_what_makes_the_parser_slow_across_paragraphs():
+    tags = "\n\n".join(["<a x" * 40] * 330)  # each unclosed tag is looked for to the end
+    quotes = "\n\n".join([">" * 40 + " 引用"] * 1000)  # each level parses the paragraph again
+    fences = "\n\n".join(["```\nx\n```"] * 3000)  # each block is highlighted
+    for text in (tags, quotes, fences):
+        assert parse_cost(text)[0] > PARSE_BUDGET
+    guide = (REPO / "content/guides/editors.md").read_text(encoding="utf-8")
+    assert parse_cost(guide)[0] < PARSE_BUDGET / 5

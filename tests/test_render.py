@@ -114,6 +114,21 @@ def test_the_glossary_is_indexed_by_pinyin_initial_and_sorted_by_pinyin(tmp_path
     assert "[C](#c) [D](#d)" in page
 
 
+def test_terms_opening_with_punctuation_are_filed_under_their_first_letter(tmp_path):
+    root = make_project(tmp_path, {"content/glossary.yml": """
+        terms:
+          - {term: “吹哨报到”, definition: 释义。}
+          - {term: 【党建】, definition: 释义。}
+          - {term: 成员, definition: 释义。}
+          - {term: “”, definition: 只有标点。}
+    """})
+    page = build_pages(root).pages["glossary.md"]
+    headings = [line for line in page.splitlines() if line.startswith("#")]
+    assert headings == ["# 术语表", "## C", "### 成员", "### “吹哨报到”", "## D", "### 【党建】",
+                        "## 其他", "### “”"]
+    assert "[C](#c) [D](#d) [其他](#其他)" in page  # every index link has a target
+
+
 def test_figures_are_grouped_by_the_section_of_their_practice_in_the_article_order(tmp_path):
     root = make_project(tmp_path, {"content/figures.yml": """
         figures:

@@ -30,6 +30,11 @@ from tests.conftest import REPO
     ('<h2 id="__config">标题</h2>', "<h2>标题</h2>"),
     ('<div class="md-dialog admonition note">x</div>', '<div class="admonition note">x</div>'),
     ('<img src="https://example.org/track.png" alt="a">', '<img alt="a">'),
+    # browsers read a backslash as a slash, and drop tabs and line breaks: other hosts too
+    ('<img src="/\\host/a.png" alt="a">', '<img alt="a">'),
+    ('<img src="\\\\host/a.png" alt="a">', '<img alt="a">'),
+    ('<img src="/&#9;/host/a.png" alt="a">', '<img alt="a">'),
+    ('<img src=" //host/a.png" alt="a">', '<img alt="a">'),
 ])
 def test_dangerous_html_never_survives(html, kept):
     assert clean_html(html) == kept

@@ -142,3 +142,38 @@ def test_a_second_build_of_the_same_commit_is_byte_identical(repo, built):
     second = digest(site)
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+@pytest.fixture(scope="module")
+def hostile_subjects(tmp_path_factory) -> tuple[Path, str]:
+    """Commit subjects as a careless or hostile contributor writes them."""
+    root = copy_project(tmp_path_factory.mktemp("subjects") / "kb")
+    git(root, "init", "-q")
+    commit_all(root, "导入第一批内容", "2026-01-05T09:00:00+08:00")
+    case = root / "cases/huguo/zhiguo-lane-courtyard.yml"
+    edit(case, "居民满意度不断提升", "居民满意度不断提高")
+    commit_all(root, "按张大爷（电话13812345678，身份证530102199001011234）意见修改",
+               "2026-02-10T10:00:00+08:00")
+    edit(case, "居民满意度不断提高", "居民满意度持续提高")
+    commit_all(root, "改正\x1b[31m错字\x0c和\x01分隔符", "2026-02-11T10:00:00+08:00")
+    result = run_kb(root, "build")
+    assert result.returncode == 0, result.stderr
+    return root / "site", result.stdout + result.stderr
+
+
+def test_a_subject_with_personal_data_is_withheld_with_a_warning(hostile_subjects):
+    site, output = hostile_subjects
+    published = "".join(p.read_text(encoding="utf-8", errors="replace")
+                        for p in site.rglob("*") if p.suffix in (".html", ".xml", ".js"))
+    assert "13812345678" not in published and "张大爷" not in published
+    warning = next(line for line in output.splitlines() if "张大爷" not in line and "提交" in line)
+    assert "cases/huguo/zhiguo-lane-courtyard.yml" in warning and "手机号「138****5678」" in warning
+
+
+def test_control_characters_in_a_subject_never_reach_readers(hostile_subjects):
+    site, _ = hostile_subjects
+    feed = ElementTree.parse(site / "feed.xml").getroot()  # well-formed XML
+    summaries = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}summary")]
+    assert "改正 [31m错字 和 分隔符" in summaries
+    changes = (site / "changes/index.html").read_text(encoding="utf-8")
+    assert "改正 [31m错字 和 分隔符" in changes and "\x1b" not in changes

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project, run_kb
+from tests.conftest import copy_project, run_kb, violations, watch_policy
 from tests.test_site_checklist_browser import state, tick
 from tests.test_site_finder_browser import finder
 from tests.test_site_search_browser import search, top
@@ -125,3 +125,16 @@ def test_every_page_of_the_bundle_loads_nothing_from_another_host(browser, unpac
     context.close()
     assert requests and all(url.startswith(("file://", "data:", "blob:")) for url in requests), [
         url for url in requests if not url.startswith(("file://", "data:", "blob:"))]
+
+
+def test_the_policy_holds_from_disk_without_a_violation(phone, unpacked):
+    errors = watch_policy(phone)
+    for rel in ["index.html", "cases/zhiguo-lane-courtyard.html", "glossary.html",
+                "training/party-led-property/handout.html", "404.html"]:
+        phone.goto((unpacked / rel).as_uri())
+        phone.wait_for_load_state("networkidle")
+        assert "Content-Security-Policy" in phone.content()
+    assert top(search(phone, (unpacked / "index.html").as_uri(), "三会一课"), 5)
+    phone.goto((unpacked / "checklists" / "five-powers.html").as_uri())
+    tick(phone, "决策")
+    assert violations(phone) == [] and errors == []

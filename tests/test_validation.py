@@ -69,3 +69,23 @@ def test_metric_value_may_be_number_or_text_but_not_a_list():
 def test_top_level_list_is_not_a_record():
     _, [(line, _, field, message)] = _check("- id: a\n")
     assert (line, field) == (1, "") and "键: 值" in message
+
+
+def test_vocabulary_values_are_checked_for_control_characters_first():
+    record, problems = _check(
+        'id: a\ntitle: 甲\nlocation:\n  street: "护国\\e[2J街道"\nsummary: 概述。\n')
+    assert record is None
+    [(_, _, field, message)] = problems
+    assert field == "location.street" and "控制字符（U+001B）" in message
+
+
+def test_an_id_with_a_trailing_line_break_is_not_an_id():
+    record, problems = _check(
+        'id: "a\\n"\ntitle: 甲\nlocation:\n  street: 护国街道\nsummary: 概述。\n')
+    assert record is None and problems[0][2] == "id"
+
+
+def test_a_whole_number_is_checked_for_personal_data_like_text():
+    record, problems = _check("id: a\ntitle: 甲\nlocation:\n  street: 护国街道\nsummary: 概述。\n"
+                              "metrics:\n  - label: 联系\n    value: 13812345678\n")
+    assert record is None and "手机号「138****5678」" in problems[0][3]

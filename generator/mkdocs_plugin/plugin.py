@@ -13,7 +13,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from ..attachments import Attachments
 from ..case_pages import HtmlPage, headings_of
+from ..csp import with_policy
 from ..handout_pdf import HandoutError
 from ..handouts import print_handouts
 from ..history import build_time
@@ -30,6 +32,7 @@ from ..writer import replace_directory, write_text_file
 from .config import KnowledgeBaseConfig
 from .html_pages import PageFile, ThemePages
 from .serving import DirtyNotice, Preview, settings_key
+from .static_files import keep_checked
 
 log = get_plugin_logger(__name__)
 
@@ -44,6 +47,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.stub: dict[str, str] = {}  # search/search_index.json and .js
         self._site_dir: str | None = None
         self._succeeded = False
+        self.attachments = Attachments()
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -71,6 +75,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                             handout_pdfs=self._handout_pdfs())
         self.site = result.site
         self.problems = result.problems
+        self.attachments = result.attachments
         if not result.ok and self.command == "serve":
             # printed, not logged: under --strict a logged error would abort the preview
             print("内容检查未通过：\n" + result.problems.format(), file=sys.stderr)
@@ -98,6 +103,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return {path: page for path in paths}
 
     def on_files(self, files: Files, config) -> Files:
+        keep_checked(files, config, os.path.abspath(self.paths.root), self.attachments)
         for src_uri, text in sorted(self.pages.items()):
             files.append(File.generated(config, src_uri, content=text))
         for path in self.site.html_pages() if self.site else []:
@@ -172,6 +178,18 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             log.info(f"{page.file.src_uri}：已从页面中移除 {found}（内容检查没有拦下它）。")
         _clean_titles(page)
         return cleaned
+
+    # Last, so that whatever other plugins add is covered. Not while serving: the preview
+    # server adds an inline script of its own to every page (live reload), a new one each time.
+    @event_priority(-100)
+    def on_post_page(self, output, page, config):
+        return output if self.preview else with_policy(output, page.content or "")
+
+    @event_priority(-100)
+    def on_post_template(self, output_content, template_name, config):
+        if self.preview or not template_name.endswith(".html"):
+            return output_content
+        return with_policy(output_content)
 
     @event_priority(-100)  # after MkDocs' sitemap and Material's search index
     def on_post_build(self, config):

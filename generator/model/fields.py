@@ -84,7 +84,7 @@ Url = Annotated[
 
 
 def _check_slug(value: str) -> str:
-    if not re.match(SLUG_PATTERN, value):
+    if not re.fullmatch(SLUG_PATTERN.strip("^$"), value):
         raise PydanticCustomError(
             "kb_slug",
             "「{value}」不能用作 id：只能用小写英文字母、数字和连字符（-），"
@@ -150,6 +150,7 @@ def vocabulary(name: str, label: str):
     return Annotated[
         str,
         StringConstraints(strip_whitespace=True),
+        AfterValidator(_check_characters),
         AfterValidator(check),
         Field(json_schema_extra={VOCABULARY_MARKER: name}),
     ]

@@ -1,0 +1,31 @@
+"""MkDocs publishes only the files the generator has checked (``generator.attachments``)."""
+
+from __future__ import annotations
+
+import os
+
+from mkdocs.structure.files import File, Files
+
+from ..attachments import Attachments
+
+
+def keep_checked(files: Files, config, root: str, attachments: Attachments) -> None:
+    """Drops every file from the docs folder or the theme overrides that the checks did not
+    pass, and puts the rewritten drawings in place of the SVG files. Material's own files are
+    the theme's, installed with it, and stay."""
+    local = [os.path.abspath(config.docs_dir)]
+    if config.theme.custom_dir:
+        local.append(os.path.abspath(config.theme.custom_dir))
+    for file in list(files):
+        if file.generated_by or not any(_under(file.abs_src_path, f) for f in local):
+            continue
+        source = os.path.relpath(os.path.abspath(file.abs_src_path), root).replace(os.sep, "/")
+        published = attachments.published(source)
+        if published is not True:
+            files.remove(file)
+        if isinstance(published, bytes):
+            files.append(File.generated(config, file.src_uri, content=published))
+
+
+def _under(path: str | None, folder: str) -> bool:
+    return path is not None and os.path.abspath(path).startswith(folder + os.sep)

@@ -22,7 +22,7 @@ from procmon import environment, run_measured
 from workload import make_project
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from generator.history import read_history  # noqa: E402
+from generator.library.history import read_history  # noqa: E402
 
 
 def commit_one_by_one(root: Path) -> int:

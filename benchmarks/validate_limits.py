@@ -25,7 +25,7 @@ from procmon import environment
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from generator.loading import MAX_FILE_BYTES, MAX_VALUE_CHARS  # noqa: E402
+from generator.sources.loading import MAX_FILE_BYTES, MAX_VALUE_CHARS  # noqa: E402
 
 HOSTILE = {
     "digit groups `1 1 1 …`": "1 ",

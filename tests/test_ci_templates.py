@@ -10,7 +10,7 @@ import subprocess
 import pytest
 import yaml
 
-from generator.cli_args import COMMANDS, build_parser
+from generator.cli.args import COMMANDS, build_parser
 from tests.conftest import REPO, copy_project, run_kb
 from tests.helpers import commit_all, git
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import build_pages, load_library
+from generator.publish.pipeline import build_pages, load_library
 
 GOLDEN = Path(__file__).parent / "golden"
 REPO = GOLDEN.parent.parent

@@ -9,12 +9,12 @@ import time
 
 import pytest
 
-from generator.loading import read_source
-from generator.markdown_check import inspect_markdown
 from generator.model import Case
-from generator.problems import ProblemList
-from generator.validation import validate_document
-from tests.test_validation import VOCABULARIES
+from generator.sources.loading import read_source
+from generator.sources.markdown_check import inspect_markdown
+from generator.sources.problems import ProblemList
+from generator.sources.validation import validate_document
+from tests.sources.test_validation import VOCABULARIES
 
 SMALL, LARGE = 25_000, 50_000  # characters, both under the limit for one value
 HOSTILE = {

@@ -20,9 +20,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ..case_pages import HtmlPage
-from ..sanitize import clean_page, clean_text
-from ..writer import write_text_file
+from generator.pages.case_pages import HtmlPage
+from generator.publish.writer import write_text_file
+from generator.sources.sanitize import clean_page, clean_text
 
 _TITLE, _NAME, _H1 = "KbShellTitle", "kb-shell-page", "kb-shell-h1"
 _CONTENT = f'<h1 id="{_H1}">{_TITLE}</h1>KbShellContent'  # Material looks for an <h1 id
@@ -153,3 +153,16 @@ def _toc_tokens(headings) -> list[dict]:
         else:
             tokens.append(token)
     return tokens
+
+
+def clean_titles(page) -> None:
+    """Material puts titles into the header, the <title> and the table of contents unescaped."""
+    if "title" in page.meta:
+        page.meta["title"] = clean_text(str(page.meta["title"]))
+    if page.title:
+        page.title = clean_text(page.title)
+    items = list(page.toc)
+    while items:
+        item = items.pop()
+        item.title = clean_text(item.title)
+        items.extend(item.children)

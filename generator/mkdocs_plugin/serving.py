@@ -11,9 +11,9 @@ import logging
 import os
 from pathlib import Path
 
-from ..case_pages import HtmlPage
-from ..rebuild import ServeMemory
-from ..writer import write_text_file
+from generator.pages.case_pages import HtmlPage
+from generator.publish.rebuild import ServeMemory
+from generator.publish.writer import write_text_file
 
 PARKED = ".kb-parked"  # a good page set aside while the problems page stands in its place
 
@@ -23,18 +23,20 @@ class Preview:
         self.memory = ServeMemory()
         self.dirty = dirty  # MkDocs keeps the site folder between builds (kb serve)
         self.case_pages: list[Path] = []  # every page the last good build wrote itself
+        self.shown: list[str] = []  # the Markdown pages of the last good build
         self.parked = False
 
-    def write_pages(self, site, theme, settings: tuple, write_all):
+    def write_pages(self, build, theme, settings: tuple):
         """After the first build, only the pages whose inputs changed; returns the search
         postings and the pages whose content the sanitizer altered."""
         self._restore()
-        memory = self.memory
+        memory, site = self.memory, build.site
         # without --dirty MkDocs empties the site folder: everything is written again
         memory.start(settings if self.dirty else (object(),))
         self.case_pages = [Path(theme.output_file(path)) for path in site.html_pages()]
+        self.shown = sorted(build.result.pages)
         if memory.empty:
-            postings, altered = write_all()
+            postings, altered = build.write_pages(theme.write)
             memory.remember(site, postings)
             memory.changed_pages(site.street_html())
             return postings, altered
@@ -75,3 +77,14 @@ class DirtyNotice(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return "'dirty' build" not in record.getMessage()
+
+
+def nav_pages(nav) -> list[str]:
+    """The Markdown pages named in mkdocs.yml's nav."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [page for value in nav.values() for page in nav_pages(value)]
+    if isinstance(nav, list):
+        return [page for item in nav for page in nav_pages(item)]
+    return []

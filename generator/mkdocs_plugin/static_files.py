@@ -1,4 +1,4 @@
-"""MkDocs publishes only the files the generator has checked (``generator.attachments``)."""
+"""MkDocs publishes only the files the generator has checked (``generator.sources.attachments``)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import os
 
 from mkdocs.structure.files import File, Files
 
-from ..attachments import Attachments
+from generator.sources.attachments import Attachments
 
 
 def keep_checked(files: Files, config, root: str, attachments: Attachments) -> None:

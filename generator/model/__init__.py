@@ -1,6 +1,6 @@
 """The validated model: one pydantic class per record type (the single source of truth)."""
 
-from .records import (
+from generator.model.records import (
     Article,
     ArticleSection,
     Case,
@@ -19,14 +19,14 @@ from .records import (
     Record,
     Source,
 )
-from .training import (
+from generator.model.training import (
     SESSION_KINDS,
     TeachingNotes,
     TimingStep,
     Training,
     TrainingSession,
 )
-from .vocabularies import CommunityType, Section, Street, Vocabularies
+from generator.model.vocabularies import CommunityType, Section, Street, Vocabularies
 
 __all__ = [
     "Article",

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from .fields import Markdown, PartialDate, Slug, Text, Url, vocabulary
+from generator.model.fields import Markdown, PartialDate, Slug, Text, Url, vocabulary
 
 Street = vocabulary("street", "街道")
 CommunityTypeName = vocabulary("community_type", "小区类型")

@@ -7,8 +7,8 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from .fields import Markdown, Slug, Text
-from .records import Record, _Model
+from generator.model.fields import Markdown, Slug, Text
+from generator.model.records import Record, _Model
 
 SESSION_KINDS = ("讲授", "案例研讨", "实操演练", "交流")
 # where a session's materials come from: field → kind of record it names

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from .fields import Slug, Text
+from generator.model.fields import Slug, Text
 
 
 class _Strict(BaseModel):

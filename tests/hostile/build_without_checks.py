@@ -8,9 +8,9 @@ import sys
 
 from mkdocs.__main__ import cli
 
-import generator.validation
+import generator.sources.validation
 
-generator.validation.markdown_problems = lambda text: []
+generator.sources.validation.markdown_problems = lambda text: []
 
 if __name__ == "__main__":
     sys.exit(cli())

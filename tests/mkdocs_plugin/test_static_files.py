@@ -9,7 +9,7 @@ import zipfile
 
 from tests.conftest import copy_project, run_kb
 from tests.helpers import commit_all, git
-from tests.test_attachments import DRAWING
+from tests.sources.test_attachments import DRAWING
 
 SECRET = "CI_DEPLOY_TOKEN=not-for-readers"
 

@@ -1,5 +1,5 @@
 from generator.model import Case, Policy, Vocabularies
-from tests.test_validation import VOCABULARIES
+from tests.sources.test_validation import VOCABULARIES
 
 
 def test_record_urls_and_page_paths_follow_the_folder():

@@ -1,0 +1,138 @@
+"""One build of the site as plain data and functions: what MkDocs renders (Markdown pages),
+what the generator renders itself (case pages, the search index, the finder's data).
+
+The MkDocs plugin calls :meth:`Site.case_page` and :meth:`Site.case_weights` for ranges of
+cases in worker processes, then :meth:`Site.data_files` once with what they returned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.library.linking import Library
+from generator.library.streets import street_pages
+from generator.model import Case
+from generator.pages.case_pages import CasePageRenderer, HtmlPage
+from generator.pages.changes import FEED_LIMIT, news, page_dates
+from generator.pages.feed import atom_feed
+from generator.pages.finder import finder_data, finder_order, finder_script
+from generator.pages.glossary_links import GlossaryLinks
+from generator.pages.handouts import handout_pages
+from generator.pages.markdown_html import MarkdownRenderer
+from generator.pages.render import PageRenderer
+from generator.pages.site_urls import SiteUrls
+from generator.search.docs import SearchDocs
+from generator.search.index import CHUNK, Postings, SearchDoc, doc_row, doc_weights, index_files
+from generator.search.terms import domain_terms
+from generator.search.text import DomainTerms
+
+TERM_FOLDERS = {"practices", "policies", "checklists"}  # and cases: text that uses the terms
+
+
+@dataclass
+class Site:
+    library: Library
+    templates: Path
+    urls: SiteUrls = field(default_factory=SiteUrls)
+    markdown: MarkdownRenderer = field(default_factory=MarkdownRenderer)
+    handout_pdfs: bool = False  # module pages link the PDFs the build prints
+
+    def __post_init__(self):
+        self.cases: list[Case] = finder_order(self.library.all("case"))
+        self.street_pages = street_pages(self.library.vocabularies, self.cases)
+        self.search = SearchDocs(self.library, self.urls, self.markdown)
+        self.glossary_links = GlossaryLinks(self.library.glossary, self.search.text)
+        self.case_renderer = CasePageRenderer(self.library, self.templates, self.urls,
+                                              self.markdown, self.glossary_links)
+        self.domain_words = domain_terms(self.library)
+        self.domain = DomainTerms(self.domain_words)
+        self.other_docs: list[SearchDoc] = list(self.search.all())
+
+    def link_terms(self, page: str, html: str) -> str:
+        """Glossary terms in a Markdown page's HTML (cases get theirs when rendered)."""
+        if page.split("/")[0] not in TERM_FOLDERS or page.endswith("/index.md"):
+            return html
+        return self.glossary_links.link(html, self.urls.href(page, "glossary.md"))
+
+    def markdown_pages(self) -> dict[str, str]:
+        """Every page MkDocs renders, path in the docs tree → Markdown."""
+        renderer = self.page_renderer()
+        return renderer.render_all() | handout_pages(renderer, self.library)
+
+    def page_renderer(self) -> PageRenderer:
+        return PageRenderer(self.library, self.templates, self.street_pages, self.handout_pdfs)
+
+    def case_page(self, index: int) -> HtmlPage:
+        return self.case_renderer.render(self.cases[index])
+
+    def html_pages(self) -> list[str]:
+        """Every page the generator writes as HTML: the cases, then the street lists."""
+        return [c.page_path for c in self.cases] + [p.path for p in self.street_pages]
+
+    def street_html(self) -> list[HtmlPage]:
+        return [self.case_renderer.street(page, [p for p in self.street_pages
+                                                 if p.street == page.street])
+                for page in self.street_pages]
+
+    def structure_key(self) -> tuple:
+        """What cases' pages show of each other (titles, links, practices, tags, order) and
+        of other records: while it stays the same, a case's page changes only with its file."""
+        cases = tuple((c.id, c.title, tuple(c.practices), tuple(c.policies),
+                       tuple(c.checklists), tuple(c.related_cases), tuple(c.tags))
+                      for c in self.cases)
+        others = tuple((r.kind, r.id, r.title, getattr(r, "name", ""))
+                       for kind in ("practice", "policy", "checklist", "training")
+                       for r in self.library.all(kind))
+        glossary = self.library.glossary.model_dump_json() if self.library.glossary else ""
+        return cases, others, glossary
+
+    def case_weights(self, index: int) -> dict[str, int]:
+        return doc_weights(self.search.case(self.cases[index]), self.domain)
+
+    def case_postings(self, start: int, stop: int) -> Postings:
+        """Search postings of cases ``start`` to ``stop`` (documents follow the other pages)."""
+        postings = Postings()
+        for index in range(start, stop):
+            postings.add(len(self.other_docs) + index, self.case_weights(index))
+        return postings
+
+    def other_weights(self) -> list[dict[str, int]]:
+        return [doc_weights(doc, self.domain) for doc in self.other_docs]
+
+    def all_postings(self, case_parts: list[Postings]) -> Postings:
+        """Every document's postings: the other pages', then the cases' parts in order."""
+        postings = Postings()
+        for doc_id, weights in enumerate(self.other_weights()):
+            postings.add(doc_id, weights)
+        for part in case_parts:
+            postings.extend(part)
+        return postings
+
+    def doc_urls(self) -> list[str]:
+        """Every search document's address, in document order."""
+        return [d.url for d in self.other_docs] + [self.urls.url(c.page_path) for c in self.cases]
+
+    def case_fingerprint(self, index: int) -> tuple:
+        """Whatever a case's page and search entry are made of, as one comparable value."""
+        case = self.cases[index]
+        related = tuple((r.kind, r.id, r.title, getattr(r, "name", ""))
+                        for kind in ("practice", "policy", "checklist", "case", "training")
+                        for r in self.library.related(case, kind))
+        similar = tuple((c.id, c.title) for c in self.case_renderer.similar.for_case(case))
+        return (case._file, case._source, related, similar,
+                page_dates(self.library.history, case))
+
+    def feed(self, site_name: str, site_url: str | None) -> str:
+        """feed.xml: the latest additions and changes."""
+        return atom_feed(news(self.library, self.library.history, FEED_LIMIT), site_name,
+                         site_url, self.urls)
+
+    def data_files(self, postings: Postings) -> dict[str, str]:
+        """The search index and the finder's data."""
+        rows = [doc_row(doc) for doc in self.other_docs]
+        rows += [self.search.case_row(case) for case in self.cases]
+        files = index_files(rows, postings, self.domain_words)
+        data = finder_data(self.library, self.cases, len(self.other_docs), CHUNK)
+        files["search/finder.js"] = finder_script(data)
+        return files

@@ -1,0 +1,62 @@
+from generator.publish.pipeline import load_library
+from tests.helpers import case_yaml, make_project
+
+
+def test_links_work_both_ways(tmp_path):
+    root = make_project(tmp_path, {"cases/a.yml": case_yaml("a", extra="""
+        practices: [sample-practice]
+        checklists: [sample-checklist]
+    """)})
+    library = load_library(root).library
+    case = library.get("case", "a")
+    practice = library.get("practice", "sample-practice")
+    policy = library.get("policy", "sample-policy")
+    assert library.related(practice, "case") == [case]
+    assert library.related(case, "checklist") == [library.get("checklist", "sample-checklist")]
+    # declared on the practice, seen from the policy
+    assert library.related(policy, "practice") == [practice]
+
+
+def test_drafts_are_left_out_unless_asked_for(tmp_path):
+    root = make_project(tmp_path, {"cases/d.yml": case_yaml("d", extra="status: draft\n")})
+    assert load_library(root).library.get("case", "d") is None
+    assert load_library(root, drafts=True).library.get("case", "d") is not None
+
+
+def test_link_to_a_draft_is_a_warning_and_dropped(tmp_path):
+    root = make_project(tmp_path, {
+        "cases/a.yml": case_yaml("a", extra="practices: [draft-practice]\n"),
+        "content/practices/draft-practice.md":
+            "---\nid: draft-practice\ntitle: 草稿\nsection: branch\nsummary: s\n"
+            "status: draft\n---\n",
+    })
+    result = load_library(root)
+    assert result.ok
+    [warning] = result.problems.items
+    assert warning.field == "practices[1]" and "草稿" in warning.message
+    assert result.library.related(result.library.get("case", "a"), "practice") == []
+
+
+def test_unknown_practice_in_the_glossary_is_located(tmp_path):
+    root = make_project(tmp_path, {
+        "content/glossary.yml": "terms:\n  - term: 院坝\n    definition: 释义。\n"
+                                "    practices: [sample-practise]\n",
+    })
+    [problem] = load_library(root).problems.items
+    assert (problem.file, problem.line, problem.field) == (
+        "content/glossary.yml", 4, "terms[1].practices[1]")
+    assert "sample-practice" in problem.message
+
+
+def test_duplicate_ids_of_different_kinds_are_fine(tmp_path):
+    root = make_project(tmp_path, {"cases/s.yml": case_yaml("sample-practice")})
+    assert load_library(root).ok
+
+
+def test_site_pages_are_exactly_the_pages_rendered(tmp_path):
+    from generator.library.linking import site_pages
+    from generator.publish.pipeline import build_pages
+
+    root = make_project(tmp_path, {"cases/a.yml": case_yaml("a")})
+    result = build_pages(root)
+    assert site_pages(result.library) == set(result.pages)

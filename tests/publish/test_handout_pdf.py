@@ -1,0 +1,139 @@
+"""A trainer prints a module's handout: ``kb handout --pdf`` drives the system's Chromium;
+pypdf reads the PDF back as a trainer's printer would see it."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.publish.handout_pdf import find_browser
+from generator.publish.pipeline import load_library
+from tests.conftest import REPO, run_kb
+from tests.site.test_print_browser import normalise
+
+pytestmark = pytest.mark.browser
+LIBRARY = load_library(REPO).library
+MODULES = [m.id for m in LIBRARY.all("training")]
+
+
+def _key(text: str) -> str:
+    """Letters and digits only: extraction turns ， into , and — into ― and breaks lines."""
+    return re.sub(r"[\W_]", "", normalise(text))
+
+
+def _text(pdf: bytes) -> str:
+    return _key("".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
+
+
+def _lines(pdf: bytes) -> list[list[str]]:
+    return [[normalise(line) for line in page.extract_text(extraction_mode="layout").splitlines()
+             if line.strip()] for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory, browser) -> dict[tuple[str, bool], bytes]:
+    """Every module in both editions, printed by the real command."""
+    out = tmp_path_factory.mktemp("handouts")
+    pdfs = {}
+    for module in MODULES:
+        for teacher in (False, True):
+            target = out / f"{module}-{teacher}.pdf"
+            args = ["handout", module, "--pdf", "--out", str(target)]
+            result = run_kb(REPO, *args + (["--teacher"] if teacher else []))
+            assert result.returncode == 0, result.stderr
+            assert str(target) in result.stdout
+            pdfs[(module, teacher)] = target.read_bytes()
+    return pdfs
+
+
+@pytest.mark.parametrize("module_id", MODULES)
+def test_the_handout_has_the_title_every_case_and_every_question(printed, module_id):
+    module = LIBRARY.get("training", module_id)
+    text = _text(printed[(module_id, False)])
+    wanted = [module.title, *module.objectives]
+    for session in module.sessions:
+        wanted += [session.title, *session.questions]
+        for case in (LIBRARY.get("case", c) for c in session.cases):
+            wanted.append(case.title)
+            if not session.questions:
+                wanted += case.discussion_questions
+    for item in wanted:
+        assert _key(item) in text, item
+
+
+@pytest.mark.parametrize("module_id", MODULES)
+def test_only_the_teachers_edition_has_the_teaching_notes(printed, module_id):
+    module = LIBRARY.get("training", module_id)
+    notes = [s.teaching_notes for s in module.sessions if s.teaching_notes]
+    assert notes
+    learners, teachers = _text(printed[(module_id, False)]), _text(printed[(module_id, True)])
+    for note in notes:
+        key_point = _key(note.key_points[0])[:30]
+        assert key_point in teachers
+        assert key_point not in learners
+    assert "教学使用说明" in teachers and "教学使用说明" not in learners
+
+
+@pytest.mark.parametrize("module_id", MODULES)
+def test_every_page_has_the_module_title_on_top_and_its_number_below(printed, module_id):
+    title = LIBRARY.get("training", module_id).title
+    pages = _lines(printed[(module_id, False)])
+    assert len(pages) > 3
+    for number, lines in enumerate(pages, 1):
+        assert lines[0] == f"{title} · 学员版讲义", lines[0]
+        assert lines[-1] == f"第 {number} 页 / 共 {len(pages)} 页", lines[-1]
+
+
+@pytest.mark.parametrize("key", [(m, t) for m in MODULES for t in (False, True)])
+def test_no_page_is_blank_or_ends_on_a_heading(printed, key):
+    module = LIBRARY.get("training", key[0])
+    headings = {normalise(f"第 {n} 单元\u3000{s.title}") for n, s in
+                enumerate(module.sessions, 1)}
+    headings |= {normalise(f"{label}：{r.title}") for s in module.sessions
+                 for label, kind, ids in (("案例", "case", s.cases), ("清单", "checklist",
+                                                                   s.checklists))
+                 for r in (LIBRARY.get(kind, i) for i in ids)}
+    headings |= {"探讨问题", "本单元探讨问题", "时间安排", "关键要点", "分析思路", "思考题"}
+    pages = _lines(printed[key])
+    for number, lines in enumerate(pages, 1):
+        content = lines[1:-1]
+        assert content, f"page {number} is blank"
+        if number < len(pages):
+            assert content[-1] not in headings, f"page {number} ends on “{content[-1]}”"
+
+
+def test_the_same_commit_prints_the_same_bytes(printed, tmp_path):
+    module = MODULES[0]
+    target = tmp_path / "again.pdf"
+    assert run_kb(REPO, "handout", module, "--pdf", "--out", str(target)).returncode == 0
+    assert target.read_bytes() == printed[(module, False)]
+
+
+def test_without_a_browser_the_trainer_is_told_what_to_do(tmp_path):
+    result = run_kb(REPO, "handout", MODULES[0], "--pdf", "--out", str(tmp_path / "x.pdf"),
+                    env={"KB_BROWSER": str(tmp_path / "no-such-browser")})
+    assert result.returncode == 1
+    assert "没有找到可以生成 PDF 的浏览器" in result.stderr and "另存为 PDF" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_an_unknown_module_is_named_with_the_ones_there_are():
+    result = run_kb(REPO, "handout", "branch-standardisation")
+    assert result.returncode == 1
+    assert "找不到 id 为「branch-standardisation」的培训模块" in result.stderr
+    assert "是否是：branch-standardization" in result.stderr
+
+
+def test_without_pdf_the_handout_is_one_html_file(tmp_path):
+    target = tmp_path / "h.html"
+    assert run_kb(REPO, "handout", MODULES[0], "--out", str(target)).returncode == 0
+    assert target.read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def test_the_browser_is_found_on_this_machine():
+    assert find_browser() is not None and Path(find_browser()).is_file()

@@ -1,0 +1,37 @@
+from collections import Counter
+
+from generator.search.text import DomainTerms, normalise, query_terms, shard_of, terms
+
+
+def test_chinese_is_indexed_as_character_pairs_and_latin_runs_whole():
+    assert terms("院坝改造 ABC 2021年") == Counter(
+        {"院坝": 1, "坝改": 1, "改造": 1, "abc": 1, "2021": 1})
+    assert terms("院坝院坝")["院坝"] == 2
+
+
+def test_single_characters_only_where_asked_for():
+    assert "党" not in terms("党")
+    assert terms("党建", single_characters=True)["党"] == 1
+
+
+def test_full_width_and_case_are_folded():
+    assert normalise("ＡＢＣ１２３") == "abc123"
+
+
+def test_a_query_is_made_of_the_same_terms():
+    assert query_terms("院坝改造 院坝") == ["院坝", "坝改", "改造"]
+    assert query_terms("党") == ["党"]
+    assert query_terms("第17号") == ["第", "17", "号"]
+
+
+def test_domain_terms_longer_than_a_pair_are_found_whole():
+    domain = DomainTerms(["红色物业", "院坝", "三会一课"])
+    assert domain.words == ["三会一课", "红色物业"]  # a two-character term is a pair already
+    text = "加强红色物业建设，落实三会一课；红色物业"
+    assert domain.find(text, terms(text)) == Counter({"红色物业": 2, "三会一课": 1})
+
+
+def test_shards_are_spread_and_stable():
+    text = "近年来云南省昆明市五华区大力加强居民小区党建工作"
+    shards = Counter(shard_of(t, 64) for t in terms(text))
+    assert len(shards) > 10 and shard_of("院坝", 64) == shard_of("院坝", 64) < 64

@@ -1,0 +1,143 @@
+import pytest
+from mkdocs.config import load_config
+
+from generator.sources.markdown_check import (
+    EXTENSIONS,
+    MAX_FINDINGS,
+    PARSE_BUDGET,
+    inspect_markdown,
+    markdown_problems,
+    parse_cost,
+)
+from tests.conftest import REPO
+
+
+def _messages(text: str) -> list[str]:
+    return [message for _, message in markdown_problems(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "<script>alert(1)</script>",
+    "成效 <img src=x onerror=alert(1)>",
+    "<iframe src='https://example.org'></iframe>",
+    "<!-- 注释 -->",
+    "<x.y autofocus onfocus=alert(1)>",  # tag names a pattern would not recognise
+    "<x_y onmouseover=alert(1)>文字</x_y>",
+    "\\`<img src=x onerror=alert(1)>\\`",  # escaped backticks are not a code span
+    "`开始\n\n<img src=x onerror=alert(1)>`",  # a code span does not cross a blank line
+    "<div markdown>\n**粗** <b onclick=alert(1)>x</b>\n</div>",
+])
+def test_raw_html_is_refused_as_python_markdown_parses_it(text):
+    assert any("HTML 标签" in m for m in _messages(text))
+
+
+@pytest.mark.parametrize("text", [
+    "点击[这里](javascript:alert(1))",
+    "点击[这里](JavaScript&#58;alert(1))",
+    "点击[这里](<java\tscript:alert(1)>)",
+    "<javascript:alert(1)>",
+    "[x][1]\n\n[1]: vbscript:msgbox",
+    "> [x]: javascript:alert(1)\n\n[看][x]",  # a reference definition inside a blockquote
+    "[]: javascript:alert(1)\n\n[a][]",  # with an empty label
+    "[邮件](mailto:someone@example.org)",
+])
+def test_links_other_than_http_and_relative_are_refused(text):
+    assert any("不安全" in m or "HTML" in m for m in _messages(text))
+
+
+def test_images_from_other_hosts_and_data_urls_are_refused():
+    assert "其他网站" in _messages("![图](https://example.org/a.png)")[0]
+    assert _messages("![图](data:image/png;base64,AAAA)")
+
+
+def test_html_in_a_link_title_is_refused():
+    [message] = _messages('[x](https://example.org "&lt;img src=x onerror=alert(1)&gt;")')
+    assert "链接标题" in message
+
+
+@pytest.mark.parametrize("text", [
+    "[x](https://example.org){ onclick=\"alert(1)\" }",
+    "段落。\n{: onmouseover=alert(1) }",
+    "## 标题 {: .danger }",
+    "[x](https://example.org){: href=\"javascript:alert(1)\" }",
+    "段落\n{: style=\"position: fixed; inset: 0\" }",
+])
+def test_attribute_lists_are_not_supported(text):
+    assert any("属性写法" in m for m in _messages(text))
+
+
+def test_abbreviation_definitions_are_not_supported():
+    assert any("缩写" in m for m in _messages("HTML 是什么。\n\n*[HTML]: <img src=x onerror=1>"))
+
+
+@pytest.mark.parametrize("text", [
+    "**加粗**、*强调*、[链接](https://example.org)、[页面](../guides/editors.md)",
+    "代码 `<b>粗</b>` 可以",
+    "```\n<script>示例</script>\n```",
+    "```yaml\nid: a\n```",
+    "写法：`{: .note }` 是属性列表",
+    "小于 5 次：a < b，或 <https://example.org>",
+    "[锚点](#做法)、A&B、&amp;",
+    "表格：\n\n| 项 | 值 |\n| :-- | --: |\n| 会议 | 3 |",
+    "{一}和{二}",
+])
+def test_ordinary_markdown_is_fine(text):
+    assert markdown_problems(text) == []
+
+
+def test_problems_point_at_their_line_inside_the_text():
+    text = "第一段。\n\n第二段 <b>粗</b>。\n\n[坏](javascript:x)"
+    assert [line for line, _ in markdown_problems(text)] == [2, 4]
+
+
+def test_plain_prose_skips_the_parser():
+    assert inspect_markdown("只有中文和标点，没有链接。") == inspect_markdown("")
+
+
+def test_the_check_parses_with_the_sites_extensions():
+    config = load_config(str(REPO / "mkdocs.yml"))
+    site = {name for name in config.markdown_extensions if isinstance(name, str)}
+    assert site - {"toc", "pymdownx.emoji"} == set(EXTENSIONS)
+
+
+@pytest.mark.parametrize("text", [r"![](/\host/a.png)", r"![](\\\\host/a.png)",
+                                  "![图](<//host/a.png>)"])
+def test_an_image_from_another_host_written_with_backslashes_is_refused(text):
+    assert "其他网站" in _messages(text)[0]
+
+
+def test_links_are_checked_as_the_browser_reads_them_after_backslash_escapes():
+    assert _messages("[x](javascript\\:alert(1))")  # \: is an escaped colon: javascript:
+    [link] = inspect_markdown("[x](a\\_b.md) 和 [y](c\\\\d.md)").links[:1]
+    assert link.url == "a_b.md"
+    assert "\x02" not in inspect_markdown("[y](c\\\\d.md)").links[0].url
+
+
+@pytest.mark.parametrize("text", [
+    "- " * 2000 + "x", "1. " * 600 + "x", "".join("    " * i + "- x\n" for i in range(400)),
+])
+def test_nesting_too_deep_for_the_parser_is_a_problem_not_a_crash(text):
+    [message] = _messages(text)
+    assert "嵌套太深" in message
+
+
+def test_a_thousand_copies_of_one_mistake_are_not_all_listed():
+    text = "".join(f'<b title="{n}">x</b>\n\n' for n in range(1000))
+    assert 5 <= len(markdown_problems(text)) <= MAX_FINDINGS
+
+
+def test_parse_cost_grows_with_marks_and_length_of_each_paragraph():
+    assert parse_cost("一段话。")[0] == 5 * 1 + 400
+    text = "第一段。\n\n" + "[" * 100 + "\n" + "<" * 100 + "\n\n末段。"
+    cost, line = parse_cost(text)
+    assert line == 2 and cost == (5 + 400) + (202 * 202 + 400) + (4 + 400) + 100 * len(text)
+
+
+def test_parse_cost_counts_what_makes_the_parser_slow_across_paragraphs():
+    tags = "\n\n".join(["<a x" * 40] * 330)  # each unclosed tag is looked for to the end
+    quotes = "\n\n".join([">" * 40 + " 引用"] * 1000)  # each level parses the paragraph again
+    fences = "\n\n".join(["```\nx\n```"] * 3000)  # each block is highlighted
+    for text in (tags, quotes, fences):
+        assert parse_cost(text)[0] > PARSE_BUDGET
+    guide = (REPO / "content/guides/editors.md").read_text(encoding="utf-8")
+    assert parse_cost(guide)[0] < PARSE_BUDGET / 5

@@ -1,4 +1,5 @@
-"""The code stays ruff-clean (line length 100), checked with the rest of the suite."""
+"""The code stays ruff-clean (line length 100) and type-checks with mypy, both checked with
+the rest of the suite (the README's test command runs them)."""
 
 import shutil
 import subprocess
@@ -8,11 +9,21 @@ from pathlib import Path
 from tests.conftest import REPO
 
 
+def _tool(name: str) -> str:
+    beside_python = Path(sys.executable).parent / name
+    found = str(beside_python) if beside_python.exists() else shutil.which(name)
+    assert found, f"{name} is part of the test extras: pip install -e '.[test]'"
+    return found
+
+
 def test_ruff_finds_nothing():
-    beside_python = Path(sys.executable).parent / "ruff"
-    ruff = str(beside_python) if beside_python.exists() else shutil.which("ruff")
-    assert ruff, "ruff is part of the test extras: pip install -e '.[test]'"
-    result = subprocess.run([ruff, "check", "--output-format", "concise", "."],
+    result = subprocess.run([_tool("ruff"), "check", "--output-format", "concise", "."],
                             cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert sys.version_info >= (3, 11)
+
+
+def test_the_generator_type_checks():
+    """mypy with the settings in pyproject.toml ([tool.mypy]): every function body checked."""
+    result = subprocess.run([_tool("mypy")], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

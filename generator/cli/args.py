@@ -28,14 +28,15 @@ _ARGPARSE_WORDS = {
     "ambiguous option: %(option)s could match %(matches)s":
         "选项 %(option)s 不明确，可能是 %(matches)s",
 }
-_gettext = argparse._
+_gettext = argparse._  # type: ignore[attr-defined]  # its gettext hook, not in the stubs
 
 
 def _chinese(text: str) -> str:
     return _ARGPARSE_WORDS.get(text, _gettext(text))
 
 
-argparse._ = _chinese  # argparse looks its words up at the moment it uses them
+# argparse looks its words up at the moment it uses them
+argparse._ = _chinese  # type: ignore[attr-defined]
 
 COMMANDS = {
     "validate": ("检查所有案例和内容文件",

@@ -91,7 +91,7 @@ def _render(args) -> int:
 
 def _export(args) -> int:
     result = load_library(args.root, drafts=args.drafts)
-    if not _ok(result):
+    if not _ok(result) or result.library is None:
         return 1
     print(export_json(result.library, teaching_notes=args.teaching_notes))
     return 0
@@ -101,9 +101,10 @@ def _handout(args) -> int:
     result = build_site(args.root, drafts=args.drafts)
     if not _ok(result) or result.site is None:
         return 1
-    module = result.library.get("training", args.module)
+    library = result.site.library
+    module = library.get("training", args.module)
     if module is None:
-        ids = [m.id for m in result.library.all("training")]
+        ids = [m.id for m in library.all("training")]
         print(missing_reference_message("training", args.module, ids)
               + f"现有的培训模块：{'、'.join(ids) or '无'}。", file=sys.stderr)
         return 1

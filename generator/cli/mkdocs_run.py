@@ -13,6 +13,9 @@ from pathlib import Path
 
 from generator.cli.terminal import LogRelay
 
+# MkDocs 1.6, or ProperDocs (its maintained continuation, which runs the same plugins)
+ENGINES = ("mkdocs", "properdocs")
+
 
 @dataclass
 class MkDocsRun:
@@ -28,12 +31,18 @@ class MkDocsRun:
                             "KB_DRAFTS": _flag(self.drafts), "KB_PDF": _flag(self.pdf)}
         relay = LogRelay(lambda text: print(text, file=sys.stderr, flush=True), self.verbose,
                          self._serving)
+        engine = os.environ.get("KB_ENGINE") or "mkdocs"
+        if engine not in ENGINES:
+            print(f"KB_ENGINE 只能是 {' 或 '.join(ENGINES)}（现在是「{engine}」）。",
+                  file=sys.stderr)
+            return 2
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", *command], cwd=self.root, env=env,
+            [sys.executable, "-m", engine, *command], cwd=self.root, env=env,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, encoding="utf-8",
             errors="replace")
         # stopping kb (Ctrl+C, or a terminate from an editor or a test) must stop MkDocs too
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+        assert process.stdout is not None  # a pipe, as asked for
         try:
             for line in process.stdout:
                 relay.line(line)

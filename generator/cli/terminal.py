@@ -64,7 +64,7 @@ class LogRelay:
             return
         self.showing = bool(_CJK.search(message))
         if self.showing:
-            self.reported |= bool(prefixed) and prefixed.group(1) == "ERROR"
+            self.reported |= prefixed is not None and prefixed.group(1) == "ERROR"
             self.failing |= "未通过" in message
             self.show(message)
         else:

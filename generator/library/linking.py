@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any, Literal, cast, overload
 
 from generator.library.history import History
 from generator.library.streets import street_pages
@@ -63,13 +64,37 @@ class Library:
     _links: dict[Key, set[Key]] = field(default_factory=lambda: defaultdict(set))
     _sorted: dict[tuple, list[Record]] = field(default_factory=dict)
 
-    def all(self, kind: str) -> list[Record]:
+    # typed where the kind is known (records are stored by kind, so the cast holds)
+    @overload
+    def all(self, kind: Literal["case"]) -> list[Case]: ...
+    @overload
+    def all(self, kind: Literal["practice"]) -> list[Practice]: ...
+    @overload
+    def all(self, kind: Literal["training"]) -> list[Training]: ...
+    @overload
+    def all(self, kind: str) -> list[Record]: ...
+
+    def all(self, kind: str) -> list[Any]:
         return list(self.records.get(kind, {}).values())
 
-    def get(self, kind: str, record_id: str) -> Record | None:
+    @overload
+    def get(self, kind: Literal["practice"], record_id: str) -> Practice | None: ...
+    @overload
+    def get(self, kind: Literal["training"], record_id: str) -> Training | None: ...
+    @overload
+    def get(self, kind: str, record_id: str) -> Record | None: ...
+
+    def get(self, kind: str, record_id: str) -> Any:
         return self.records.get(kind, {}).get(record_id)
 
-    def related(self, record: Record, kind: str) -> list[Record]:
+    @overload
+    def related(self, record: Record, kind: Literal["case"]) -> list[Case]: ...
+    @overload
+    def related(self, record: Record, kind: Literal["practice"]) -> list[Practice]: ...
+    @overload
+    def related(self, record: Record, kind: str) -> list[Record]: ...
+
+    def related(self, record: Record, kind: str) -> list[Any]:
         """Records of ``kind`` linked to ``record`` in either direction, sorted for display."""
         cache_key = (record.kind, record.id, kind)
         if cache_key not in self._sorted:
@@ -111,9 +136,9 @@ def link_library(
         _resolve_references(record, library, everything, problems)
     _check_links(library, contents, problems)
     for checklist in everything["checklist"].values():
-        _check_item_ids(checklist, problems)
+        _check_item_ids(cast(Checklist, checklist), problems)
     for module in everything["training"].values():
-        check_training(module, problems)
+        check_training(cast(Training, module), problems)
     if contents.glossary:
         _check_list_references(contents, "glossary", "terms", contents.glossary.terms, everything,
                                problems)
@@ -219,7 +244,7 @@ def missing_reference_message(kind: str, target_id: str, existing: list[str]) ->
     return message
 
 
-def _check_item_ids(checklist: Record, problems: ProblemList) -> None:
+def _check_item_ids(checklist: Checklist, problems: ProblemList) -> None:
     """Readers' ticks are kept by item id: two items with one id would share a tick."""
     seen: dict[str, int] = {}
     for index, item in enumerate(checklist.items):

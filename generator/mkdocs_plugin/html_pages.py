@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+from typing import Any, cast
 
 from mkdocs.commands.build import get_context
 from mkdocs.structure.files import File, Files
@@ -91,7 +92,7 @@ class ThemePages:
         page = Page(title, file, self.config)
         page.content = content
         page.meta = {"search": {"exclude": True}}  # indexed by the kb plugin
-        page.toc = get_toc(toc_tokens)
+        page.toc = get_toc(cast(Any, toc_tokens))
         context = get_context(self.nav, self.pages, self.config, page)
         context = self.config.plugins.on_page_context(
             context, page=page, config=self.config, nav=self.nav)
@@ -107,9 +108,10 @@ class ThemePages:
         folder = posixpath.dirname(page.path)
         if folder not in self.shells:
             self.shells[folder] = self._shell(folder)
-        if self.shells[folder] is None:
+        found = self.shells[folder]
+        if found is None:
             return None
-        shell, marker_items, separator = self.shells[folder]
+        shell, marker_items, separator = found
         items = separator.join(self._toc_item(anchor, title) for _, anchor, title in h2s)
         name = posixpath.basename(page.path).removesuffix(".md")
         return (shell.replace(_CONTENT, content).replace(marker_items, items)
@@ -118,7 +120,7 @@ class ThemePages:
 
     def _toc_item(self, anchor: str, title: str) -> str:
         if (anchor, title) not in self.toc_items:
-            item = next(iter(get_toc(_toc_tokens(((2, anchor, title),)))))
+            item = next(iter(get_toc(cast(Any, _toc_tokens(((2, anchor, title),))))))
             self.toc_items[(anchor, title)] = self.toc_item.render(toc_item=item)
         return self.toc_items[(anchor, title)]
 

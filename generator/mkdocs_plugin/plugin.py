@@ -39,7 +39,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_config(self, config):
         self.build = SiteBuild(
-            Path(config.config_file_path).parent / self.config.root,
+            Path(config.config_file_path).absolute().parent / self.config.root,
             SiteUrls(config.use_directory_urls),
             MarkdownRenderer(list(config.markdown_extensions), dict(config.mdx_configs)),
             self.config.drafts, self.config.handout_pdfs and self.preview is None)

@@ -17,9 +17,10 @@ def keep_checked(files: Files, config, root: str, attachments: Attachments) -> N
     if config.theme.custom_dir:
         local.append(os.path.abspath(config.theme.custom_dir))
     for file in list(files):
-        if file.generated_by or not any(_under(file.abs_src_path, f) for f in local):
+        path = file.abs_src_path
+        if file.generated_by or path is None or not any(_under(path, f) for f in local):
             continue
-        source = os.path.relpath(os.path.abspath(file.abs_src_path), root).replace(os.sep, "/")
+        source = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
         published = attachments.published(source)
         if published is not True:
             files.remove(file)
@@ -27,5 +28,5 @@ def keep_checked(files: Files, config, root: str, attachments: Attachments) -> N
             files.append(File.generated(config, file.src_uri, content=published))
 
 
-def _under(path: str | None, folder: str) -> bool:
-    return path is not None and os.path.abspath(path).startswith(folder + os.sep)
+def _under(path: str, folder: str) -> bool:
+    return os.path.abspath(path).startswith(folder + os.sep)

@@ -116,7 +116,7 @@ def _normalise_date(value: object) -> str:
             "「{value}」不是有效日期：请写成 2021、2021-06 或 2021-06-15。",
             {"value": value},
         )
-    year, month, day = (int(part) if part else None for part in match.groups())
+    year, month, day = (int(part) if part else 0 for part in match.groups())
     try:
         datetime.date(year, month or 1, day or 1)
     except ValueError:

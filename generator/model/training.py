@@ -3,14 +3,15 @@ with teaching notes that only the trainers' edition shows."""
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, get_args
 
 from pydantic import Field
 
 from generator.model.fields import Markdown, Slug, Text
 from generator.model.records import Record, _Model
 
-SESSION_KINDS = ("讲授", "案例研讨", "实操演练", "交流")
+SessionKind = Literal["讲授", "案例研讨", "实操演练", "交流"]
+SESSION_KINDS: tuple[str, ...] = get_args(SessionKind)
 # where a session's materials come from: field → kind of record it names
 MATERIAL_FIELDS = {"cases": "case", "practices": "practice", "policies": "policy",
                    "checklists": "checklist"}
@@ -36,7 +37,7 @@ class TeachingNotes(_Model):
 class TrainingSession(_Model):
     title: Text = Field(description="单元标题")
     minutes: int = Field(gt=0, description="时长（分钟）")
-    kind: Literal[SESSION_KINDS] = Field(description="形式：讲授、案例研讨、实操演练 或 交流")
+    kind: SessionKind = Field(description="形式：讲授、案例研讨、实操演练 或 交流")
     cases: list[Slug] = Field(default_factory=list, description="使用的案例 id")
     practices: list[Slug] = Field(default_factory=list, description="使用的工作法 id")
     policies: list[Slug] = Field(default_factory=list, description="使用的政策文件 id")

@@ -18,7 +18,7 @@ KEYS = ("street", "type", "practice", "tag", "year", "policy", "checklist")
 def finder_order(cases: list[Case]) -> list[Case]:
     """Newest first (by the case's own date), undated last, then by title."""
     dated = sorted((c for c in cases if c.date), key=lambda c: (c.title, c.id))
-    dated.sort(key=lambda c: c.date, reverse=True)
+    dated.sort(key=lambda c: c.date or "", reverse=True)
     undated = [c for c in cases if not c.date]
     return dated + sorted(undated, key=lambda c: (c.title, c.id))
 

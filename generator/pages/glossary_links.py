@@ -46,7 +46,7 @@ class GlossaryLinks:
         """``page_html`` with the first mention of each term linked to ``glossary_url``."""
         if not self.by_start:
             return page_html
-        parts, skipping, done = _TAG.split(page_html), [], set()
+        parts, skipping, done = _TAG.split(page_html), list[str](), set[str]()
         for index, part in enumerate(parts):
             if part.startswith("<"):
                 _track(part, skipping)

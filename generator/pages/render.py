@@ -113,7 +113,12 @@ def plain(text: object) -> str:
 
 def pinyin_key(text: str) -> str:
     """Pinyin of ``text`` without tones, for sorting and grouping Chinese terms."""
-    return "".join(lazy_pinyin(text, errors=lambda chars: list(chars.lower())))
+    return "".join(lazy_pinyin(text, errors=_as_letters))
+
+
+def _as_letters(chars: str) -> str:
+    """What is not Chinese stays as it is, in lower case (pypinyin splits it per letter)."""
+    return chars.lower()
 
 
 OTHER_INITIAL = "其他"  # terms that start with no letter or digit at all

@@ -64,13 +64,15 @@ class SiteBuild:
         return self.result.attachments
 
     def summary(self) -> str:
-        return f"内容检查通过：{describe_library(self.result.library)}。"
+        library = self.result.library
+        return f"内容检查通过：{describe_library(library) if library else '没有内容'}。"
 
-    def problem_pages(self, also: list[str]) -> dict[str, str]:
+    def problem_pages(self, also: list[str]) -> dict[str, str | bytes]:
         """While content is broken: every page a reader may be on (the site's own and
         ``also``) shows the problems until the file is fixed."""
         page = render_problems_page(self.paths.templates, self.result.problems)
-        return dict.fromkeys(set(self.result.pages) | set(also) | {"index.md"}, page)
+        paths = set(self.result.pages) | set(also) | {"index.md"}
+        return dict[str, str | bytes].fromkeys(paths, page)
 
     def problems_html_page(self) -> HtmlPage:
         text = render_problems_page(self.paths.templates, self.result.problems)

@@ -52,7 +52,7 @@ class ServeMemory:
             indexes = [i for i, c in enumerate(site.cases)
                        if self.fingerprints.get(c.id, ((),) * 2)[1] != c._source]
         else:
-            indexes = range(len(site.cases))
+            indexes = list(range(len(site.cases)))
         self.structure, changed = structure, []
         for index in indexes:
             case, fingerprint = site.cases[index], site.case_fingerprint(index)
@@ -71,11 +71,11 @@ class ServeMemory:
         """The search postings, updated only for the documents that changed. When documents
         were added, removed or reordered, every document is indexed again."""
         order, other = site.doc_urls(), site.other_weights()
-        if order != self.order:
+        postings = self.postings
+        if order != self.order or postings is None:
             postings = site.all_postings([site.case_postings(0, len(site.cases))])
             self.order, self.other_weights, self.postings = order, other, postings
             return postings
-        postings = self.postings
         for doc_id, (old, new) in enumerate(zip(self.other_weights, other, strict=True)):
             if old != new:
                 postings.replace(doc_id, old, new)

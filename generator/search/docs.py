@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from generator.library.linking import KIND_LABELS, Library
 from generator.model import Case, Checklist, Guide, Policy, Practice, Record, Training
@@ -36,10 +37,10 @@ class SearchDocs:
         yield from self.glossary()
 
     def record(self, record: Record) -> SearchDoc:
-        builder = {Case: self._case, Practice: self._practice, Policy: self._policy,
-                   Checklist: self._checklist, Guide: self._guide,
-                   Training: self._training}[type(record)]
-        summary, tags, body = builder(record)
+        builders: dict[type, Callable[[Any], tuple[str, list[str], str]]] = {
+            Case: self._case, Practice: self._practice, Policy: self._policy,
+            Checklist: self._checklist, Guide: self._guide, Training: self._training}
+        summary, tags, body = builders[type(record)](record)
         fields = [(record.title, 8, True), (" ".join(tags), 5, True), (summary, 2, False),
                   (body, 1, False)]
         return SearchDoc(self.urls.url(record.page_path), record.title, KIND_LABELS[record.kind],
@@ -80,10 +81,10 @@ class SearchDocs:
         tags = [*case.tags, *filter(None, place), *practices]
         if not body:
             return case.summary, tags, ""
-        body = [self.text(case.background), *map(self.text, case.actions),
-                self.text(case.outcomes), *map(self.text, case.lessons), *case.participants,
-                *case.discussion_questions, *(m.label for m in case.metrics)]
-        return case.summary, tags, "\n".join(body)
+        parts = [self.text(case.background), *map(self.text, case.actions),
+                 self.text(case.outcomes), *map(self.text, case.lessons), *case.participants,
+                 *case.discussion_questions, *(m.label for m in case.metrics)]
+        return case.summary, tags, "\n".join(parts)
 
     def _practice(self, practice: Practice) -> tuple[str, list[str], str]:
         section = self.library.vocabularies.section(practice.section)

@@ -34,7 +34,7 @@ class SearchDoc:
     snippet: str
     tags: list[str] = field(default_factory=list)
     # (text, weight, index single characters) per field: title 8, tags 5, summary 2, body 1
-    fields: list[tuple[str, float, bool]] = field(default_factory=list)
+    fields: list[tuple[str, int, bool]] = field(default_factory=list)
     boost: float = 1.0
     parent: tuple[str, str] | None = None  # (url, title) of the page a section belongs to
 

@@ -98,14 +98,12 @@ class FileTree:
         """Where a link leads, when that is inside the repository; otherwise None, reported."""
         try:
             target = link.resolve(strict=True)
+            refused = None if target.is_relative_to(self.real_root) else OUTSIDE
         except FileNotFoundError:
-            return self._refuse(link, DANGLING)
+            refused = DANGLING
         except (OSError, RuntimeError):  # RuntimeError: Python's own "Symlink loop"
-            return self._refuse(link, LOOP)
-        if not target.is_relative_to(self.real_root):
-            return self._refuse(link, OUTSIDE)
-        return target
-
-    def _refuse(self, link: Path, message: str) -> None:
-        self.problems.add(self.rel(link), 1, 1, "", message)
+            refused = LOOP
+        if refused is None:
+            return target
+        self.problems.add(self.rel(link), 1, 1, "", refused)
         return None

@@ -16,7 +16,7 @@ def broken_links(
 ) -> list[tuple[str, int]]:
     """Relative link targets in ``text`` that resolve, from ``page``, to no page in ``pages``
     and no static file in ``files``; with the number of lines before each inside ``text``."""
-    broken = []
+    broken: list[tuple[str, int]] = []
     if "]" not in text:  # no link can be written without one
         return broken
     for link in inspect_markdown(text).links:

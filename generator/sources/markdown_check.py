@@ -15,7 +15,7 @@ import re
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
@@ -102,8 +102,10 @@ class _Collector(Treeprocessor):
     """Runs after Python-Markdown has restored backslash escapes, so a link reads as the
     browser will see it (``a\\_b.md`` is ``a_b.md``), never with the parser's placeholders."""
 
+    links: list[Link] = []
+
     def run(self, root):
-        self.md.kb_links = [
+        self.links = [
             Link(el.tag, el.get("href") or el.get("src") or "", el.get("title") or "")
             for el in root.iter() if el.tag in ("a", "img")
         ]
@@ -128,7 +130,8 @@ def inspect_markdown(text: str) -> Inspection:
         return Inspection()
     parser = _parser()
     parser.reset()
-    parser.kb_links = []
+    collector = cast(_Collector, parser.treeprocessors["kb_collect_links"])
+    collector.links = []
     try:
         parser.convert(text)
     except RecursionError:
@@ -139,7 +142,7 @@ def inspect_markdown(text: str) -> Inspection:
         if isinstance(block, str) and block.strip() and not block.lstrip().startswith("&")
         and not (_CODE_BLOCK.match(block) and not removals(block))
     )
-    return Inspection(raw, tuple(parser.kb_links))
+    return Inspection(raw, tuple(collector.links))
 
 
 def link_scheme(url: str) -> str | None:

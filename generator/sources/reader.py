@@ -87,9 +87,9 @@ def read_contents(
         if intro.exists() and tree.file_ok(intro):
             _read_intro(intro, folder, paths, vocabularies, problems, contents)
     for name, model in SINGLE_FILES.items():
-        path = _single_file(paths.content, name)
-        if path is not None and tree.file_ok(path):
-            value, doc = _read(path, model, paths, vocabularies, problems)
+        single = _single_file(paths.content, name)
+        if single is not None and tree.file_ok(single):
+            value, doc = _read(single, model, paths, vocabularies, problems)
             setattr(contents, name, value)
             if doc is not None:
                 contents.origins[name] = (doc.rel, doc.positions)

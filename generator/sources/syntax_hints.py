@@ -16,9 +16,10 @@ _FULLWIDTH_SPACE_INDENT = re.compile(r"^[ ]*\u3000")
 
 def explain_syntax_error(text: str, error: yaml.YAMLError) -> list[tuple[int, int, str]]:
     """Specific hints for known mistakes; otherwise one located general message."""
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    if "quoted scalar" in str(getattr(error, "context", "")) and error.context_mark:
-        mark = error.context_mark  # an unclosed quote: point at where it opens, not at the end
+    opened = getattr(error, "context_mark", None)
+    mark = getattr(error, "problem_mark", None) or opened
+    if "quoted scalar" in str(getattr(error, "context", "")) and opened:
+        mark = opened  # an unclosed quote: point at where it opens, not at the end
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     hints = [hint for hint in _known_mistakes(text) if hint[0] <= line + 1]
     if hints:

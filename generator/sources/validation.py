@@ -5,9 +5,10 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.model import Vocabularies
 from generator.sources.loading import FieldPath, SourceDoc, dotted_path
@@ -22,12 +23,13 @@ from generator.sources.markdown_check import (
 from generator.sources.pii import personal_information
 from generator.sources.problems import ProblemList
 
+M = TypeVar("M", bound=BaseModel)
 _YAML_BOOL_WORDS = {"yes", "no", "true", "false", "on", "off", "y", "n"}
 
 
 def validate_document(
-    doc: SourceDoc, model: type[BaseModel], vocabularies: Vocabularies | None, problems: ProblemList
-) -> BaseModel | None:
+    doc: SourceDoc, model: type[M], vocabularies: Vocabularies | None, problems: ProblemList
+) -> M | None:
     if not isinstance(doc.data, dict):
         problems.add(
             doc.rel, 1, 1, "",
@@ -124,7 +126,7 @@ def _data_path(loc: tuple, data: Any, missing: bool) -> FieldPath:
     return tuple(path)
 
 
-def _message(detail: dict, path: FieldPath, doc: SourceDoc, model, union: bool) -> str:
+def _message(detail: ErrorDetails, path: FieldPath, doc: SourceDoc, model, union: bool) -> str:
     kind, value = detail["type"], detail.get("input")
     raw = doc.scalars.get(path)
     if kind.startswith("kb_"):
@@ -145,7 +147,7 @@ def _message(detail: dict, path: FieldPath, doc: SourceDoc, model, union: bool) 
     return _TYPE_MESSAGES.get(kind, "取值不正确。") + _expected(kind, detail)
 
 
-def _expected(kind: str, detail: dict) -> str:
+def _expected(kind: str, detail: ErrorDetails) -> str:
     if kind == "literal_error":
         expected = str(detail.get("ctx", {}).get("expected", ""))
         return f"可选：{expected.replace(' or ', '、').replace(', ', '、')}。".replace("'", "")

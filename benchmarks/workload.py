@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -40,6 +41,9 @@ markdown_extensions:
 """
 
 
+_NOT_EXCLUDED = re.compile(r"^search:\n  exclude: true.*\n", re.M)
+
+
 def make_project(target: Path, cases: int) -> Path:
     """The bundled content, config and mkdocs.yml, with ``cases`` synthetic cases added."""
     for name in ("cases", "content", "site_config"):
@@ -57,6 +61,9 @@ def make_stock_project(project: Path, target: Path) -> Path:
     docs = target / "docs"
     subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "render",
                     "--out", str(docs)], check=True, capture_output=True)
+    for page in docs.rglob("*.md"):  # stock search indexes every page, as sites usually do
+        text = page.read_text(encoding="utf-8")
+        page.write_text(_NOT_EXCLUDED.sub("", text, count=1), encoding="utf-8")
     shutil.copytree(project / "site_config" / "docs", docs, dirs_exist_ok=True)
     (target / "mkdocs.yml").write_text(STOCK_MKDOCS_YML, encoding="utf-8")
     return target

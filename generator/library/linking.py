@@ -9,6 +9,7 @@ from typing import Any, Literal, cast, overload
 
 from generator.library.history import History
 from generator.library.streets import street_pages
+from generator.library.synonyms import check_synonyms
 from generator.library.training import check_training, handout_page
 from generator.model import (
     Article,
@@ -20,6 +21,7 @@ from generator.model import (
     Policy,
     Practice,
     Record,
+    SynonymList,
     Training,
     Vocabularies,
 )
@@ -58,6 +60,7 @@ class Library:
     glossary: Glossary | None = None
     figures: FigureList | None = None
     article: Article | None = None
+    synonyms: SynonymList | None = None  # search only: words it treats as one
     intros: dict[str, str] = field(default_factory=dict)
     history: History = field(default_factory=History)  # git's dates; filled in by a build
     attachments: Attachments = field(default_factory=Attachments)  # site_config/docs, checked
@@ -123,7 +126,8 @@ def link_library(
     contents: Contents, vocabularies: Vocabularies, problems: ProblemList, drafts: bool = False
 ) -> Library:
     library = Library(vocabularies, glossary=contents.glossary, figures=contents.figures,
-                      article=contents.article, attachments=contents.attachments)
+                      article=contents.article, attachments=contents.attachments,
+                      synonyms=contents.synonyms)
     library.intros = {folder: intro.body for folder, intro in contents.intros.items()}
     everything = _index_ids(contents.records, problems)
     for kind, by_id in everything.items():
@@ -139,6 +143,8 @@ def link_library(
         _check_item_ids(cast(Checklist, checklist), problems)
     for module in everything["training"].values():
         check_training(cast(Training, module), problems)
+    if contents.synonyms:
+        check_synonyms(contents.synonyms, contents.origins["synonyms"], problems)
     if contents.glossary:
         _check_list_references(contents, "glossary", "terms", contents.glossary.terms, everything,
                                problems)

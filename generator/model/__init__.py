@@ -18,6 +18,8 @@ from generator.model.records import (
     Practice,
     Record,
     Source,
+    SynonymGroup,
+    SynonymList,
 )
 from generator.model.training import (
     SESSION_KINDS,
@@ -50,6 +52,8 @@ __all__ = [
     "Source",
     "SESSION_KINDS",
     "Street",
+    "SynonymGroup",
+    "SynonymList",
     "TeachingNotes",
     "TimingStep",
     "Training",

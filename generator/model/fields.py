@@ -83,6 +83,25 @@ Url = Annotated[
 ]
 
 
+SEARCH_WORD_PATTERN = r"^[\u4e00-\u9fff0-9A-Za-z]{2,12}$"
+
+
+def _check_search_word(value: str) -> str:
+    if not re.fullmatch(SEARCH_WORD_PATTERN.strip("^$"), value):
+        raise PydanticCustomError(
+            "kb_search_word",
+            "「{value}」不能用作搜索词：应为 2 到 12 个汉字、字母或数字，中间不要有空格或标点。",
+            {"value": value[:20]},
+        )
+    return value
+
+
+SearchWord = Annotated[
+    Text, AfterValidator(_check_search_word),
+    WithJsonSchema({"type": "string", "pattern": SEARCH_WORD_PATTERN}),
+]
+
+
 def _check_slug(value: str) -> str:
     if not re.fullmatch(SLUG_PATTERN.strip("^$"), value):
         raise PydanticCustomError(

@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING, ClassVar, Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from generator.model.fields import Markdown, PartialDate, Slug, Text, Url, vocabulary
+from generator.model.fields import (
+    Markdown,
+    PartialDate,
+    SearchWord,
+    Slug,
+    Text,
+    Url,
+    vocabulary,
+)
 
 if TYPE_CHECKING:  # built at run time with their vocabulary checks; text for a type checker
     Street: TypeAlias = str
@@ -187,6 +195,16 @@ class Figure(_Model):
     label: Text = Field(description="说明")
     context: Text = Field(description="在原文中的语境")
     practices: list[Slug] = Field(default_factory=list, description="所在工作法 id")
+
+
+class SynonymGroup(_Model):
+    words: list[SearchWord] = Field(min_length=2, description="意思相同的词，至少两个")
+
+
+class SynonymList(_Model):
+    """Words search treats as one (content/synonyms.yml): a grouping of the editors' own."""
+
+    groups: list[SynonymGroup] = Field(description="同义词组")
 
 
 class ArticleSection(_Model):

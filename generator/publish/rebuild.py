@@ -77,12 +77,13 @@ class ServeMemory:
             self.order, self.other_weights, self.postings = order, other, postings
             return postings
         for doc_id, (old, new) in enumerate(zip(self.other_weights, other, strict=True)):
+            postings.passages[doc_id] = site.other_docs[doc_id].passage
             if old != new:
-                postings.replace(doc_id, old, new)
+                postings.replace(doc_id, old, new, site.other_docs[doc_id].passage)
         first = len(other)
         for index in changed:
             postings.replace(first + index, postings.weights_of(first + index),
-                             site.case_weights(index))
+                             *site.case_entry(index))
         self.other_weights = other
         return postings
 

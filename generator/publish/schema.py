@@ -16,6 +16,7 @@ from generator.model import (
     Guide,
     Policy,
     Practice,
+    SynonymList,
     Training,
     Vocabularies,
 )
@@ -31,6 +32,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "glossary": Glossary,
     "figures": FigureList,
     "article": Article,
+    "synonyms": SynonymList,
 }
 
 

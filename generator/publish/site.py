@@ -1,7 +1,7 @@
 """One build of the site as plain data and functions: what MkDocs renders (Markdown pages),
 what the generator renders itself (case pages, the search index, the finder's data).
 
-The MkDocs plugin calls :meth:`Site.case_page` and :meth:`Site.case_weights` for ranges of
+The MkDocs plugin calls :meth:`Site.case_page` and :meth:`Site.case_postings` for ranges of
 cases in worker processes, then :meth:`Site.data_files` once with what they returned.
 """
 
@@ -26,6 +26,7 @@ from generator.search.docs import SearchDocs
 from generator.search.index import CHUNK, Postings, SearchDoc, doc_row, doc_weights, index_files
 from generator.search.terms import domain_terms
 from generator.search.text import DomainTerms
+from generator.search.vocabulary import readings, search_vocabulary
 
 TERM_FOLDERS = {"practices", "policies", "checklists"}  # and cases: text that uses the terms
 
@@ -47,7 +48,8 @@ class Site:
                                               self.markdown, self.glossary_links)
         self.domain_words = domain_terms(self.library)
         self.domain = DomainTerms(self.domain_words)
-        self.other_docs: list[SearchDoc] = list(self.search.all())
+        self._pages: dict[str, str] | None = None
+        self._other_docs: list[SearchDoc] | None = None
 
     def link_terms(self, page: str, html: str) -> str:
         """Glossary terms in a Markdown page's HTML (cases get theirs when rendered)."""
@@ -56,9 +58,21 @@ class Site:
         return self.glossary_links.link(html, self.urls.href(page, "glossary.md"))
 
     def markdown_pages(self) -> dict[str, str]:
-        """Every page MkDocs renders, path in the docs tree → Markdown."""
-        renderer = self.page_renderer()
-        return renderer.render_all() | handout_pages(renderer, self.library)
+        """Every page MkDocs renders, path in the docs tree → Markdown (rendered once)."""
+        if self._pages is None:
+            renderer = self.page_renderer()
+            self._pages = renderer.render_all() | handout_pages(renderer, self.library)
+            # now, before worker processes are forked for the cases, which number after these
+            self._other_docs = list(self.search.all(self._pages, self.street_pages))
+        return self._pages
+
+    @property
+    def other_docs(self) -> list[SearchDoc]:
+        """Every search document but the cases', made from the records and the pages."""
+        if self._other_docs is None:
+            self.markdown_pages()
+        assert self._other_docs is not None
+        return self._other_docs
 
     def page_renderer(self) -> PageRenderer:
         return PageRenderer(self.library, self.templates, self.street_pages, self.handout_pdfs)
@@ -87,14 +101,16 @@ class Site:
         glossary = self.library.glossary.model_dump_json() if self.library.glossary else ""
         return cases, others, glossary
 
-    def case_weights(self, index: int) -> dict[str, int]:
-        return doc_weights(self.search.case(self.cases[index]), self.domain)
+    def case_entry(self, index: int) -> tuple[dict[str, int], str]:
+        """A case's search terms with their weights, and its passage."""
+        doc = self.search.case(self.cases[index])
+        return doc_weights(doc, self.domain), doc.passage
 
     def case_postings(self, start: int, stop: int) -> Postings:
         """Search postings of cases ``start`` to ``stop`` (documents follow the other pages)."""
         postings = Postings()
         for index in range(start, stop):
-            postings.add(len(self.other_docs) + index, self.case_weights(index))
+            postings.add(len(self.other_docs) + index, *self.case_entry(index))
         return postings
 
     def other_weights(self) -> list[dict[str, int]]:
@@ -103,8 +119,9 @@ class Site:
     def all_postings(self, case_parts: list[Postings]) -> Postings:
         """Every document's postings: the other pages', then the cases' parts in order."""
         postings = Postings()
-        for doc_id, weights in enumerate(self.other_weights()):
-            postings.add(doc_id, weights)
+        for doc_id, (weights, doc) in enumerate(zip(self.other_weights(), self.other_docs,
+                                                    strict=True)):
+            postings.add(doc_id, weights, doc.passage)
         for part in case_parts:
             postings.extend(part)
         return postings
@@ -132,7 +149,8 @@ class Site:
         """The search index and the finder's data."""
         rows = [doc_row(doc) for doc in self.other_docs]
         rows += [self.search.case_row(case) for case in self.cases]
-        files = index_files(rows, postings, self.domain_words)
+        vocabulary = search_vocabulary(self.library, self.domain_words, postings)
+        files = index_files(rows, postings, vocabulary, readings(vocabulary))
         data = finder_data(self.library, self.cases, len(self.other_docs), CHUNK)
         files["search/finder.js"] = finder_script(data)
         return files

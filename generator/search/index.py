@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
+from generator.search.query import STOPWORDS, Vocabulary
 from generator.search.text import DomainTerms, shard_of, terms
 
 CHUNK = 8  # documents per chunk file: a query loads one chunk per result shown
@@ -37,6 +38,7 @@ class SearchDoc:
     fields: list[tuple[str, int, bool]] = field(default_factory=list)
     boost: float = 1.0
     parent: tuple[str, str] | None = None  # (url, title) of the page a section belongs to
+    passage: str = ""  # the text searched for the passage shown under a result
 
 
 def doc_weights(doc: SearchDoc, domain: DomainTerms) -> dict[str, int]:
@@ -60,16 +62,19 @@ def doc_weights(doc: SearchDoc, domain: DomainTerms) -> dict[str, int]:
 
 
 class Postings:
-    """Term → documents and weights in document order. Filled in order by a full build, or
-    updated one document at a time by ``kb serve``; encoded terms are kept between builds
-    and only the terms a change touched are encoded again."""
+    """Term → documents and weights in document order, and each document's passage (its text,
+    to show where a query matched). Filled in order by a full build, or updated one document
+    at a time by ``kb serve``; encoded terms are kept between builds and only the terms a
+    change touched are encoded again."""
 
     def __init__(self):
         self.lists: dict[str, tuple[array, array]] = {}
+        self.passages: dict[int, str] = {}
         self._encoded: dict[str, str] = {}
         self._dirty: set[str] = set()
 
-    def add(self, doc_id: int, weights: dict[str, int]) -> None:
+    def add(self, doc_id: int, weights: dict[str, int], passage: str = "") -> None:
+        self.passages[doc_id] = passage
         for term, weight in weights.items():
             ids, values = self.lists.setdefault(term, (array("I"), array("B")))
             ids.append(doc_id)
@@ -82,10 +87,13 @@ class Postings:
             mine = self.lists.setdefault(term, (array("I"), array("B")))
             mine[0].extend(ids)
             mine[1].extend(values)
+        self.passages.update(other.passages)
         self._dirty.update(other.lists)
 
-    def replace(self, doc_id: int, old: dict[str, int], new: dict[str, int]) -> None:
+    def replace(self, doc_id: int, old: dict[str, int], new: dict[str, int],
+                passage: str = "") -> None:
         """Document ``doc_id`` now has weights ``new`` instead of ``old``."""
+        self.passages[doc_id] = passage
         for term in old.keys() - new.keys():
             ids, values = self.lists[term]
             at = bisect_left(ids, doc_id)
@@ -141,8 +149,11 @@ def encode(ids, values) -> str:
     return "".join([_CODES[n] if n < limit else _varint(n) for n in numbers])
 
 
-def index_files(rows: list[list], postings: Postings, domain_words: list[str]) -> dict:
-    """Every file of the index, path → text. ``rows``: each document as :func:`doc_row`."""
+def index_files(rows: list[list], postings: Postings, vocabulary: Vocabulary,
+                readings: dict[str, str]) -> dict[str, str]:
+    """Every file of the index, path → text. ``rows``: each document as :func:`doc_row`;
+    ``readings``: the characters that sound like known words (loaded only for a typo)."""
+    passages = [postings.passages.get(number, "") for number in range(len(rows))]
     encoded = postings.encoded()
     total = sum(len(k) + len(v) + 6 for k, v in encoded.items())
     shards = 1
@@ -153,13 +164,30 @@ def index_files(rows: list[list], postings: Postings, domain_words: list[str]) -
         buckets[shard_of(term, shards)][term] = text
     files = {f"search/t/{n}.js": _call("terms", n, bucket) for n, bucket in buckets.items()}
     for start in range(0, len(rows), CHUNK):
-        files[f"search/d/{start // CHUNK}.js"] = _call("docs", start // CHUNK,
-                                                       rows[start:start + CHUNK])
-    manifest = {"version": 1, "docs": len(rows), "shards": shards, "chunk": CHUNK,
-                "domain": DomainTerms(domain_words).words}
+        number = start // CHUNK
+        files[f"search/d/{number}.js"] = _call("docs", number, rows[start:start + CHUNK])
+        files[f"search/p/{number}.js"] = _call("passages", number,
+                                               passages[start:start + CHUNK])
+    manifest = {"version": 2, "docs": len(rows), "shards": shards, "chunk": CHUNK,
+                "sections": _sections(rows), **manifest_vocabulary(vocabulary)}
     files["search/manifest.js"] = f"kbSearch.manifest({_json(manifest)});\n"
+    files["search/readings.js"] = f"kbSearch.readings({_json(readings)});\n"
     files.update(material_stub({"shards": shards, "chunk": CHUNK}))
     return files
+
+
+def _sections(rows: list[list]) -> dict[str, int]:
+    """Document → the document of the page it is a part of (glossary terms, numbers)."""
+    pages = {row[0]: number for number, row in enumerate(rows) if not row[5]}
+    return {str(number): pages[row[5][0]] for number, row in enumerate(rows)
+            if row[5] and row[5][0] in pages}
+
+
+def manifest_vocabulary(vocabulary: Vocabulary) -> dict:
+    """The query vocabulary as the worker reads it (kb-search-query.js ``vocabulary``)."""
+    fold = "".join(chr(code) + simple for code, simple in sorted(vocabulary.fold.items()))
+    return {"words": vocabulary.words, "synonyms": vocabulary.synonyms,
+            "pinyin": vocabulary.pinyin, "fold": fold, "stop": list(STOPWORDS)}
 
 
 def material_stub(layout: dict) -> dict[str, str]:

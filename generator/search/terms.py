@@ -1,26 +1,36 @@
-"""Domain words the search index keeps whole, so that a reader's exact term outranks pages
-that merely contain its characters (search_text.DomainTerms)."""
+"""Domain words: what search knows as words. The index keeps those longer than two characters
+whole (so that a reader's exact term outranks pages that merely hold its characters), and the
+worker cuts queries into them (generator.search.query)."""
 
 from __future__ import annotations
 
 import re
 
 from generator.library.linking import Library
+from generator.library.synonyms import synonym_groups
 
 _WORD = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z]{2,12}$")
+_BETWEEN_WORDS = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]+")
 
 
 def domain_terms(library: Library) -> list[str]:
-    """Glossary terms and aliases, tags, practice short titles, places and vocabularies."""
+    """Glossary terms and aliases (and the parts of a term written with punctuation, such as
+    网格吹哨、部门报到), synonyms, tags, practice short titles, checklist titles and their
+    items, places and vocabularies."""
     words: set[str] = set(library.vocabularies.allowed("street"))
     words.update(t.name for t in library.vocabularies.community_types)
     if library.glossary:
         for term in library.glossary.terms:
-            words.add(term.term)
-            words.update(term.aliases)
+            for name in (term.term, *term.aliases):
+                words.add(name)
+                words.update(_BETWEEN_WORDS.split(name))
+    for group in synonym_groups(library.synonyms, library.glossary):
+        words.update(group)
     for case in library.all("case"):
         words.update(case.tags)
         words.update(filter(None, [case.location.community]))
     words.update(filter(None, (getattr(p, "short_title", None) for p in library.all("practice"))))
-    words.update(c.title for c in library.all("checklist"))
+    for checklist in library.all("checklist"):
+        words.add(checklist.title)
+        words.update(item.text for item in getattr(checklist, "items", []))
     return sorted(w for w in words if _WORD.match(w))

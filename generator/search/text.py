@@ -5,21 +5,52 @@ sent to a phone. So every run of Chinese characters is indexed as its overlappin
 (院坝改造 → 院坝 坝改 改造), and a query is split the same way: the page and the query are
 segmented identically by construction. Domain terms (glossary, tags, places, practices) are
 also indexed whole, so that an exact term outranks the pairs that happen to spell it. Runs of
-Latin letters and digits are single terms.
+Latin letters and digits are single terms. Traditional characters are folded to simplified
+with OpenCC's table (the worker gets the part of it that leads to characters the site has).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
+
+import opencc
 
 # CJK Unified Ideographs, Extension A and the compatibility block (same ranges in kb-search.js)
 _RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
 
 
-def normalise(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).lower()
+_CJK_BLOCKS = (range(0x3400, 0x4DC0), range(0x4E00, 0xA000), range(0xF900, 0xFB00))
+
+
+@functools.cache
+def fold_table() -> dict[int, str]:
+    """Traditional → simplified, character by character, from OpenCC's t2s conversion."""
+    convert = opencc.OpenCC("t2s").convert
+    table = {}
+    for block in _CJK_BLOCKS:
+        for code in block:
+            simple = convert(chr(code))
+            if len(simple) == 1 and simple != chr(code):
+                table[code] = simple
+    return table
+
+
+@functools.cache
+def _traditional() -> re.Pattern:
+    """Any character :func:`fold_table` changes: most text has none, and is left as it is."""
+    return re.compile("[" + "".join(chr(code) for code in sorted(fold_table())) + "]")
+
+
+def normalise(text: str, fold: dict[int, str] | None = None) -> str:
+    """Full-width forms and case folded (NFKC, lower case), traditional characters simplified
+    (``fold``: a part of :func:`fold_table`; the whole of it by default)."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    if fold is not None:
+        return text.translate(fold)
+    return text.translate(fold_table()) if _traditional().search(text) else text
 
 
 def terms(text: str, single_characters: bool = False) -> Counter[str]:
@@ -31,16 +62,6 @@ def terms(text: str, single_characters: bool = False) -> Counter[str]:
     if single_characters:
         found += [c for run in runs if run[0] >= "\u3400" for c in run]
     return Counter(found)
-
-
-def query_terms(text: str) -> list[str]:
-    """A query's terms as the browser makes them (kb-search.js ``queryTerms``): character
-    pairs, a lone Chinese character as itself, Latin and digit runs whole; each once."""
-    found = []
-    for run in _RUN.findall(normalise(text)):
-        pairs = [run[i:i + 2] for i in range(len(run) - 1)]
-        found += [run] if run[0] < "\u3400" or len(run) == 1 else pairs
-    return list(dict.fromkeys(found))
 
 
 class DomainTerms:

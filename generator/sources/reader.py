@@ -18,6 +18,7 @@ from generator.model import (
     Policy,
     Practice,
     Record,
+    SynonymList,
     Training,
     Vocabularies,
 )
@@ -38,7 +39,8 @@ CONTENT_FOLDERS: dict[str, type[Record]] = {
     "training": Training,
 }
 INTRO_FILE = "_index.md"
-SINGLE_FILES: dict[str, type] = {"glossary": Glossary, "figures": FigureList, "article": Article}
+SINGLE_FILES: dict[str, type] = {"glossary": Glossary, "figures": FigureList, "article": Article,
+                                  "synonyms": SynonymList}
 
 
 @dataclass
@@ -49,6 +51,7 @@ class Contents:
     glossary: Glossary | None = None
     figures: FigureList | None = None
     article: Article | None = None
+    synonyms: SynonymList | None = None
     # file and key positions of the single files, for locating problems found when linking
     origins: dict[str, tuple[str, dict]] = field(default_factory=dict)
     # optional Markdown shown at the top of a folder's index page, from ``<folder>/_index.md``
@@ -211,6 +214,6 @@ def _warn_about_strays(paths: ProjectPaths, problems: ProblemList) -> None:
             problems.add(
                 paths.rel(entry), 1, 1, "",
                 "这个文件或文件夹不会被读取：内容请放在 policies、practices、checklists、guides、"
-                "training 文件夹里，或 glossary.yml、figures.yml、article.yml 中。",
+                "training 文件夹里，或 glossary.yml、figures.yml、article.yml、synonyms.yml 中。",
                 Level.WARNING,
             )

@@ -1,6 +1,6 @@
 from generator.pages.markdown_html import MarkdownRenderer
 from generator.pages.site_urls import SiteUrls
-from generator.publish.pipeline import load_library
+from generator.publish.pipeline import build_site, load_library
 from generator.search.docs import SearchDocs
 from tests.conftest import REPO
 from tests.helpers import case_yaml, make_project
@@ -10,14 +10,36 @@ def _docs(library):
     return SearchDocs(library, SiteUrls(), MarkdownRenderer())
 
 
-def test_every_kind_of_page_and_every_glossary_term_is_a_document():
+def test_every_page_a_reader_reads_is_a_document_once():
+    site = build_site(REPO).site
+    docs = site.other_docs
+    assert {d.kind for d in docs} == {"工作法", "政策文件", "清单", "指南", "培训模块", "讲义",
+                                      "首页", "原文", "术语表", "数说", "栏目", "街道", "术语",
+                                      "数字"}
+    urls = [d.url for d in docs if d.parent is None]
+    assert len(urls) == len(set(urls))  # each page once; terms and numbers are parts of theirs
+    assert {"", "article/", "figures/", "glossary/", "cases/", "cases/streets/huguo/",
+            "training/party-led-property/handout/"} <= set(urls)
+    assert "changes/" not in urls  # a list of edits answers no reader's question
+
+
+def test_terms_and_numbers_belong_to_their_page():
     library = load_library(REPO).library
-    docs = list(_docs(library).all())
-    kinds = {d.kind for d in docs}
-    assert kinds == {"工作法", "政策文件", "清单", "指南", "培训模块", "术语"}
-    terms = [d for d in docs if d.kind == "术语"]
+    docs = _docs(library)
+    terms, figures = list(docs.glossary()), list(docs.figures())
     assert len(terms) == len(library.glossary.terms)
     assert terms[0].url.startswith("glossary/#") and terms[0].parent == ("glossary/", "术语表")
+    [number] = [f for f in figures if f.title.startswith("76个")]
+    assert number.parent == ("figures/", "数说") and "76个社区" in number.passage
+
+
+def test_guides_and_lists_weigh_less_than_content():
+    docs = build_site(REPO).site.other_docs
+    weight = {d.url: d.boost for d in docs}
+    assert weight["guides/editors/"] < weight["practices/red-channel/"]
+    assert weight["practices/"] < weight["practices/red-channel/"]
+    [module] = [d for d in docs if d.url == "training/party-led-property/"]
+    assert all(len(tag) < 20 for tag in module.tags)  # the audience is a sentence, not a tag
 
 
 def test_a_case_document_has_its_places_practices_and_text():

@@ -10,6 +10,7 @@ from generator.search.index import (
     encode,
     index_files,
 )
+from generator.search.query import Vocabulary
 from generator.search.text import DomainTerms, shard_of
 
 
@@ -64,11 +65,17 @@ def test_files_are_shards_chunks_a_manifest_and_materials_stub():
     postings = Postings()
     docs = [_doc(f"标题{n}", "院坝改造的做法") for n in range(40)]
     for doc_id, doc in enumerate(docs):
-        postings.add(doc_id, doc_weights(doc, DomainTerms([])))
-    files = index_files([doc_row(d) for d in docs], postings, ["红色物业"])
+        postings.add(doc_id, doc_weights(doc, DomainTerms([])), f"正文{doc_id}")
+    vocabulary = Vocabulary({"红色物业": 3}, [["矛盾", "纠纷"]], {"红色物业": "hong se wu ye"},
+                            {ord("業"): "业"})
+    files = index_files([doc_row(d) for d in docs], postings, vocabulary, {"ba": "坝霸"})
     manifest = json.loads(files["search/manifest.js"][len("kbSearch.manifest("):-3])
     assert manifest["docs"] == 40 and manifest["chunk"] == CHUNK
-    assert manifest["domain"] == ["红色物业"]
+    assert manifest["words"] == {"红色物业": 3} and manifest["fold"] == "業业"
+    assert manifest["synonyms"] == [["矛盾", "纠纷"]] and "怎么" in manifest["stop"]
+    assert Vocabulary.from_manifest(manifest).fold == vocabulary.fold
+    assert files["search/readings.js"] == 'kbSearch.readings({"ba":"坝霸"});\n'
+    assert '"正文9"' in files["search/p/1.js"]
     shard = files[f"search/t/{shard_of('院坝', manifest['shards'])}.js"]
     assert '"院坝":' in shard
     assert len([f for f in files if f.startswith("search/d/")]) == -(-40 // CHUNK)

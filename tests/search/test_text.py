@@ -1,6 +1,6 @@
 from collections import Counter
 
-from generator.search.text import DomainTerms, normalise, query_terms, shard_of, terms
+from generator.search.text import DomainTerms, fold_table, normalise, shard_of, terms
 
 
 def test_chinese_is_indexed_as_character_pairs_and_latin_runs_whole():
@@ -18,10 +18,10 @@ def test_full_width_and_case_are_folded():
     assert normalise("ＡＢＣ１２３") == "abc123"
 
 
-def test_a_query_is_made_of_the_same_terms():
-    assert query_terms("院坝改造 院坝") == ["院坝", "坝改", "改造"]
-    assert query_terms("党") == ["党"]
-    assert query_terms("第17号") == ["第", "17", "号"]
+def test_traditional_characters_are_folded_with_opencc_table():
+    assert normalise("紅色物業 三會一課 院壩") == "红色物业 三会一课 院坝"
+    assert len(fold_table()) > 2_000 and fold_table()[ord("黨")] == "党"
+    assert normalise("黨", fold={}) == "黨"  # a smaller table folds only what it has
 
 
 def test_domain_terms_longer_than_a_pair_are_found_whole():

@@ -1,40 +1,45 @@
 /* The site's search, as a worker that speaks Material for MkDocs' search protocol
  * (SETUP → READY, QUERY → RESULT), so Material's search box, result list, keyboard
- * shortcuts and highlighting stay as they are.
+ * shortcuts and highlighting stay as they are. MORE → MORE_RESULT gives the next results
+ * for the page's kb-search-ui.js, which shows the true count and adds them as the reader
+ * scrolls.
  *
- * Nothing is loaded until the first query. The index is split (generator/search_index.py):
- * search/manifest.js, then the shards of the query's terms (search/t/N.js), then the chunks
- * holding the best results (search/d/N.js). They are scripts calling kbSearch.*: over http
- * they are fetched all at once and their data parsed as JSON; from file://, where nothing
- * can be fetched, the iframe shim (iframe-worker.js) loads them as scripts.
- *
- * Terms are made exactly as generator/search_text.py makes them: pairs of Chinese characters,
- * whole runs of Latin letters and digits, and whole domain terms. */
+ * Nothing is loaded until the first query. The index is split (generator/search/index.py):
+ * search/manifest.js (the layout and the vocabulary), the shards of the query's terms
+ * (search/t/N.js), the chunks holding the results shown (search/d/N.js, their text for the
+ * passage in search/p/N.js), and, only to correct a typo, search/readings.js. They are scripts
+ * calling kbSearch.*: over http they are fetched and their data parsed as JSON; from file://,
+ * where nothing can be fetched, the iframe shim (iframe-worker.js) loads them as scripts.
+ * How a query is read is kb-search-query.js. */
 "use strict";
 
-const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-const MAX_RESULTS = 10;  // Material shows ten at first; each needs its chunk of rows
+const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3, MORE = 100, MORE_RESULT = 101;
+const BATCH = 10;  // results per answer: Material shows ten at first; each needs its chunks
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 const DIGIT = new Int8Array(128);
 for (let i = 0; i < ALPHABET.length; i++) DIGIT[ALPHABET.charCodeAt(i)] = i;
-const RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g;
+const FACTOR = { piece: 1, alternative: 0.8, whole: 2, prefix: 0.3 };
 
-const loaded = { manifest: null, layout: null, terms: new Map(), docs: new Map() };
+const loaded = { manifest: null, layout: null, terms: new Map(), docs: new Map(),
+                 passages: new Map(), readings: null, vocabulary: null, last: null };
 self.kbSearch = {
   manifest: data => { loaded.manifest = data; },
   terms: (number, data) => { loaded.terms.set(number, data); },
   docs: (number, data) => { loaded.docs.set(number, data); },
+  passages: (number, data) => { loaded.passages.set(number, data); },
+  readings: data => { loaded.readings = data; },
 };
 
 /* Where search/ is: beside the worker's folder. Under the file:// shim the worker runs in an
  * iframe, whose first script with a src is this file. */
-function indexBase() {
+function scriptBase() {
   const script = typeof document !== "undefined" && document.querySelector("script[src]");
-  return new URL("../../search/", script ? script.src : self.location.href).href;
+  return script ? script.src : self.location.href;
 }
-const BASE = indexBase();
-
+const BASE = new URL("../../search/", scriptBase()).href;
 const FROM_DISK = typeof document !== "undefined";  // running in the file:// shim's iframe
+const helpers = importScripts(new URL("kb-search-query.js", scriptBase()).href,
+                              new URL("kb-search-results.js", scriptBase()).href);
 
 async function loadScripts(paths) {
   if (!paths.length) return;
@@ -57,29 +62,13 @@ function runCall(text) {
   self.kbSearch[name](...args);
 }
 
-function normalise(text) {
-  return text.normalize("NFKC").toLowerCase();
-}
-
-/* The terms of a query: pairs of Chinese characters, a lone character as itself, Latin and
- * digit runs whole. */
-function queryTerms(text) {
-  const found = [];
-  for (const run of normalise(text).match(RUN) || []) {
-    if (run < "\u3400") found.push(run);
-    else if (run.length === 1) found.push(run);
-    else for (let i = 0; i + 1 < run.length; i++) found.push(run.slice(i, i + 2));
-  }
-  return [...new Set(found)];
-}
-
 function shardOf(term, shards) {
   let value = 0x811c9dc5;
   for (const character of term) value = Math.imul(value ^ character.codePointAt(0), 0x01000193);
   return (value >>> 0) & (shards - 1);
 }
 
-/* Calls visit(document, weight) for each posting of an encoded list (search_index.encode). */
+/* Calls visit(document, weight) for each posting of an encoded list (index.encode). */
 function forEachPosting(text, visit) {
   let previous = -1, number = 0, shift = 0;
   for (let i = 0; i < text.length; i++) {
@@ -93,122 +82,167 @@ function forEachPosting(text, visit) {
   }
 }
 
-/* Whole domain terms the query contains (exact), or that begin with it (prefix). */
-function domainTerms(query, domain) {
-  const compact = normalise(query).replace(/\s+/g, "");
-  const exact = domain.filter(word => compact.includes(word));
-  const prefix = compact.length < 2 ? [] : domain
-    .filter(word => word.startsWith(compact) && word !== compact).slice(0, 8);
-  return { exact, prefix };
-}
-
-async function postingsOf(terms, alsoLoad = []) {
+async function postings(terms) {
   const { shards } = loaded.layout;
   const needed = [...new Set(terms.map(term => shardOf(term, shards)))];
-  await loadScripts([...alsoLoad,
-                     ...needed.filter(n => !loaded.terms.has(n)).map(n => `t/${n}.js`)]);
-  return terms.map(term => loaded.terms.get(shardOf(term, shards))[term] || "");
+  await loadScripts(needed.filter(n => !loaded.terms.has(n)).map(n => `t/${n}.js`));
+  return new Map(terms.map(term => [term, loaded.terms.get(shardOf(term, shards))[term] || ""]));
 }
 
-/* Scores every document the query's postings reach, in typed arrays (a phone may have to
- * add up tens of thousands of postings). Pairs set one bit each in a document's mask, so the
- * share of the query a document covers can weigh in. */
-function rank(pairs, pairPostings, extra, total) {
-  const scores = new Float64Array(total), masks = new Uint32Array(total), touched = [];
-  const add = (text, factor, bit) => {
+async function ensureManifest() {
+  if (loaded.vocabulary) return;
+  await helpers;
+  await loadScripts(["manifest.js"]);
+  loaded.layout = loaded.layout || loaded.manifest;
+  loaded.vocabulary = new kbQuery.Vocabulary(loaded.manifest);
+}
+
+/* Every term a query is looked up by, with how much it counts. */
+function lookups(query) {
+  const terms = new Map();
+  const add = (term, factor) => terms.set(term, Math.max(terms.get(term) || 0, factor));
+  for (const piece of query.pieces) {
+    for (const pair of kbQuery.pairs(piece.text)) add(pair, FACTOR.piece);
+    for (const other of piece.alternatives)
+      for (const pair of kbQuery.pairs(other)) add(pair, FACTOR.alternative);
+    for (const word of [piece.text, ...piece.alternatives])
+      if (piece.known && word.length > 2) add(word, FACTOR.whole);
+  }
+  return terms;
+}
+
+function prefixWords(query) {
+  const last = query.pieces[query.pieces.length - 1];
+  if (!last || last.text.length < 2) return [];
+  return loaded.vocabulary.byWeight(Object.keys(loaded.manifest.words)
+    .filter(word => word.startsWith(last.text) && word !== last.text)).slice(0, 5);
+}
+
+/* Scores every document a query's postings reach, in typed arrays (a phone may add up tens
+ * of thousands of postings); each term sets a bit in the document's mask, from which each
+ * piece's share of its pairs the document holds is worked out. */
+function rank(query, lists, total) {
+  const terms = [...lists.keys()], width = Math.ceil(terms.length / 32) || 1;
+  const scores = new Float64Array(total), masks = new Uint32Array(total * width), touched = [];
+  const factors = lookups(query), prefixes = new Set(prefixWords(query));
+  terms.forEach((term, bit) => {
+    const text = lists.get(term);
     let count = 0;
     for (let i = 0; i < text.length; i++) if (!(DIGIT[text.charCodeAt(i)] & 32)) count++;
-    const weight = factor * Math.log(1 + total / Math.max(1, count));
+    const weight = (factors.get(term) || (prefixes.has(term) ? FACTOR.prefix : 0))
+      * Math.log(1 + total / Math.max(1, count));
     forEachPosting(text, (id, value) => {
       if (scores[id] === 0) touched.push(id);
       scores[id] += weight * value;
-      masks[id] |= bit;
+      masks[id * width + (bit >> 5)] |= 1 << (bit & 31);
     });
+  });
+  const bits = new Map(terms.map((term, bit) => [term, bit]));
+  const holds = id => term => {
+    const bit = bits.get(term);
+    return bit !== undefined && (masks[id * width + (bit >> 5)] & (1 << (bit & 31))) !== 0;
   };
-  pairPostings.forEach((text, i) => add(text, 1, 2 ** Math.min(i, 30)));
-  for (const [text, factor] of extra) add(text, factor, 0);
   const ranked = [];
   for (const id of touched) {
-    const covered = pairs.length ? popcount(masks[id]) / pairs.length : 1;
-    if (pairs.length >= 3 && covered < 0.5) continue;
-    ranked.push({ id, score: scores[id] * covered * covered, mask: masks[id] });
+    const has = holds(id), covered = coverage(query, lists, has);
+    if (covered > 0) ranked.push({ id, score: scores[id] * covered * covered, has });
   }
   return ranked.sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
-function popcount(value) {
-  let count = 0;
-  for (; value; value &= value - 1) count++;
-  return count;
+/* How much of the query a document holds: each piece by the share of its pairs found (a
+ * synonym's counting less), pieces weighted by length; pairs no page has count for nothing. */
+function coverage(query, lists, has) {
+  let held = 0, all = 0;
+  for (const piece of query.pieces) {
+    let best = 0, possible = false;
+    [piece.text, ...piece.alternatives].forEach((variant, n) => {
+      const known = kbQuery.pairs(variant).filter(pair => lists.get(pair));
+      if (!known.length) return;
+      possible = true;
+      const share = known.filter(has).length / known.length;
+      best = Math.max(best, share * (n ? FACTOR.alternative : 1));
+    });
+    if (!possible) continue;
+    held += best * piece.text.length;
+    all += piece.text.length;
+  }
+  return all ? held / all : 0;
 }
 
-async function documents(ids) {
+/* Sections (glossary terms, the numbers of 数说) go under one result with their page. */
+function grouped(ranked) {
+  const sections = loaded.manifest.sections, groups = [], byParent = new Map();
+  for (const hit of ranked) {
+    const parent = sections[hit.id];
+    const head = parent === undefined ? hit.id : parent;
+    if (byParent.has(head)) { byParent.get(head).members.push(hit); continue; }
+    const group = { head, hit, members: parent === undefined ? [] : [hit] };
+    byParent.set(head, group);
+    groups.push(group);
+  }
+  return groups;
+}
+
+async function chunks(ids, kind, store) {
   const { chunk } = loaded.layout;
   const needed = [...new Set(ids.map(id => Math.floor(id / chunk)))];
-  await loadScripts(needed.filter(n => !loaded.docs.has(n)).map(n => `d/${n}.js`));
-  return ids.map(id => loaded.docs.get(Math.floor(id / chunk))[id % chunk]);
+  await loadScripts(needed.filter(n => !store.has(n)).map(n => `${kind}/${n}.js`));
+  return ids.map(id => store.get(Math.floor(id / chunk))[id % chunk]);
 }
 
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
-}
-
-/* Text as HTML with every occurrence of the query's pieces marked. */
-function highlight(text, pieces) {
-  const lower = normalise(text);
-  const marked = new Array(text.length).fill(false);
-  for (const piece of pieces) {
-    for (let at = lower.indexOf(piece); piece && at >= 0; at = lower.indexOf(piece, at + 1))
-      for (let i = at; i < at + piece.length && i < text.length; i++) marked[i] = true;
-  }
-  let html = "", open = false;
-  for (let i = 0; i < text.length; i++) {
-    if (marked[i] !== open) { html += open ? "</mark>" : "<mark>"; open = marked[i]; }
-    html += escapeHtml(text[i]);
-  }
-  return html + (open ? "</mark>" : "");
-}
-
-function resultItems(query, hits, rows, pairs) {
-  const words = normalise(query).split(/\s+/).filter(Boolean);
-  const pieces = [...pairs, ...words].filter(piece => piece.length > 1 || pairs.length < 2);
-  return hits.map((hit, n) => {
-    const [location, title, kind, tags, snippet, parent] = rows[n];
-    const terms = {};
-    for (const word of words) {
-      const own = queryTerms(word).map(term => pairs.indexOf(term)).filter(i => i >= 0);
-      terms[word] = own.every(i => hit.mask & 2 ** Math.min(i, 30));
-    }
-    const item = {
-      location, score: hit.score, terms,
-      title: highlight(title, pieces), text: highlight(snippet, pieces),
-      tags: [kind, ...tags.slice(0, 2)].map(escapeHtml),
-    };
-    if (!parent) return [item];
-    return [{ location: parent[0], title: escapeHtml(parent[1]), text: "", score: hit.score,
-              terms }, item];
+/* The search results of groups[from, to), as Material's result list takes them. */
+async function answer(state, from, to) {
+  const slice = state.groups.slice(from, to);
+  const ids = [...new Set(slice.flatMap(g => [g.head, ...g.members.map(m => m.id)]))];
+  const [rows, texts] = await Promise.all([chunks(ids, "d", loaded.docs),
+                                           chunks(ids, "p", loaded.passages)]);
+  const row = new Map(ids.map((id, n) => [id, rows[n]]));
+  const text = new Map(ids.map((id, n) => [id, texts[n]]));
+  return slice.map(group => {
+    const head = kbResults.item(row.get(group.head), text.get(group.head), group.hit, state,
+                                !group.members.length);
+    return [head, ...group.members.map(hit =>
+      kbResults.item(row.get(hit.id), text.get(hit.id), hit, state, true))];
   });
 }
 
-async function search(query) {
-  const pairs = queryTerms(query);
-  if (!pairs.length) return { items: [] };  // Material asks once with "" when it starts
-  // the manifest (domain terms) and the pairs' shards in one round, when the layout is known
-  const manifest = loaded.manifest ? [] : ["manifest.js"];
-  if (!loaded.layout) {
-    await loadScripts(manifest);
-    loaded.layout = loaded.manifest;
-  }
-  const pairPostings = await postingsOf(pairs, loaded.manifest ? [] : manifest);
-  const { exact, prefix } = domainTerms(query, loaded.manifest.domain);
-  const domainPostings = await postingsOf([...exact, ...prefix]);
-  const extra = [
-    ...exact.map((_, i) => [domainPostings[i], 2]),
-    ...prefix.map((_, i) => [domainPostings[exact.length + i], 0.5]),
-  ];
-  const hits = rank(pairs, pairPostings, extra, loaded.manifest.docs).slice(0, MAX_RESULTS);
-  const rows = await documents(hits.map(hit => hit.id));
-  return { items: resultItems(query, hits, rows, pairs), suggest: prefix.slice(0, 1) };
+async function search(text) {
+  if (!/[\p{L}\p{N}]/u.test(text)) return { items: [] };  // Material asks with "" at start
+  await ensureManifest();
+  let query = kbQuery.parse(text, loaded.vocabulary), suggestion = query.spelled;
+  if (!query.pieces.length) return { items: [] };  // Material asks once with "" when it starts
+  let lists = await postings([...lookups(query).keys(), ...prefixWords(query)]);
+  const corrected = await correct(query, lists);
+  if (corrected) ({ query, lists, suggestion } = corrected);
+  const groups = grouped(rank(query, lists, loaded.manifest.docs));
+  const state = { text, query, groups, vocabulary: loaded.vocabulary };
+  loaded.last = state;
+  const items = await answer(state, 0, BATCH);
+  return { items, suggest: prefixWords(query).slice(0, 1),
+           kb: { query: text, total: groups.length, shown: items.length, suggestion } };
+}
+
+/* A typo: the query again with the known word it most likely meant, if that finds pages. */
+async function correct(query, lists) {
+  const exists = pair => lists.has(pair) ? Boolean(lists.get(pair)) : true;
+  const unknown = query.pieces.some(piece => !piece.known
+    && kbQuery.pairs(piece.text).some(pair => kbQuery.isChinese(pair) && !exists(pair)));
+  if (!unknown) return null;
+  if (!loaded.readings) await loadScripts(["readings.js"]);
+  const fixed = kbQuery.correction(query, loaded.vocabulary, exists,
+                                   kbQuery.readerOf(loaded.readings));
+  if (!fixed) return null;
+  const better = kbQuery.parse(fixed, loaded.vocabulary);
+  const found = await postings([...lookups(better).keys(), ...prefixWords(better)]);
+  return { query: better, lists: found, suggestion: fixed };
+}
+
+async function more(request) {
+  const state = loaded.last;
+  if (!state || state.text !== request.query) return { query: request.query, items: [] };
+  const items = await answer(state, request.offset, request.offset + BATCH);
+  return { query: request.query, offset: request.offset, items, total: state.groups.length };
 }
 
 addEventListener("message", async event => {
@@ -216,14 +250,14 @@ addEventListener("message", async event => {
   if (message.type === SETUP) {
     loaded.layout = (message.data.config || {}).kb || null;  // from search_index.json
     postMessage({ type: READY });
-  } else if (message.type === QUERY) {
+  } else if (message.type === QUERY || message.type === MORE) {
     let data;
     try {
-      data = await search(message.data);
+      data = message.type === QUERY ? await search(message.data) : await more(message.data);
     } catch (error) {
       console.warn("搜索出错：", error);
       data = { items: [] };
     }
-    postMessage({ type: RESULT, data });
+    postMessage({ type: message.type === QUERY ? RESULT : MORE_RESULT, data });
   }
 });

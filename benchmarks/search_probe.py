@@ -67,7 +67,7 @@ def probe(site: Path, url: str, queries: list[str] = QUERIES) -> dict:
             page.click("label[for=__search]")
             page.fill("input.md-search__input", query)
             page.keyboard.press("End")  # Material searches on keyup
-            page.wait_for_function("window.__shown > 0", timeout=60_000)
+            page.wait_for_function("() => window.__shown > 0", timeout=60_000)
             seconds = page.evaluate("window.__shown - window.__typed") / 1000
             page.wait_for_load_state("networkidle")
             transferred = sum(gzip_size(site, u) for u in requested)

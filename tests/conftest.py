@@ -88,19 +88,30 @@ def site_url(built_site) -> str:
 
 
 @contextlib.contextmanager
-def serve_folder(folder: Path):
-    """A static file server on a free loopback port, like any web server would serve the site."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve_folder(folder: Path, prefix: str = "/"):
+    """A static file server on a free loopback port, like any web server would serve the site;
+    ``prefix``: the path the site is published under, as project Pages do (``/kb/``)."""
+    handler = functools.partial(_QuietHandler, directory=str(folder), prefix=prefix)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     finally:
         server.shutdown()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site as a web server configured for it would: 404.html for a missing page."""
+    """Serves the site as a web server configured for it would: 404.html for a missing page,
+    and nothing outside the path it is published under."""
+
+    def __init__(self, *args, prefix: str = "/", **kwargs):
+        self.prefix = prefix
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "kb-no-such-file")
+        return super().translate_path("/" + path[len(self.prefix):])
 
     def log_message(self, *args):
         pass

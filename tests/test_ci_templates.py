@@ -28,9 +28,16 @@ def _github_commands() -> list[str]:
             if "run" in step]
 
 
+# what the platforms put in place of their variables when the job runs
+PLATFORM = {"$CI_PAGES_URL": "https://group.gitlab.example/kb",
+            "${{ steps.pages.outputs.base_url }}": "https://owner.github.io/kb"}
+
+
 def _kb_commands() -> list[list[str]]:
     found = []
     for line in _gitlab_commands() + _github_commands():
+        for variable, value in PLATFORM.items():
+            line = line.replace(variable, value)
         for part in line.split("&&"):
             words = shlex.split(part.split(">")[0].split("||")[0])
             if words and words[0] == "kb":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from generator.cli.help_layout import HelpLayout
 from generator.cli.scaffold import NEW_KINDS
 
 _ARGPARSE_WORDS = {
@@ -74,7 +75,8 @@ COMMANDS = {
 def build_parser(handlers: dict) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kb", description="居民小区党建知识库：检查内容、生成和预览网站、生成讲义。",
-        epilog="每个命令的说明：kb 命令 --help，例如 kb build --help", add_help=False)
+        epilog="每个命令的说明：kb 命令 --help，例如 kb build --help", add_help=False,
+        formatter_class=HelpLayout)
     _help(parser)
     parser.add_argument("--root", type=Path, default=Path("."), metavar="文件夹",
                         help="知识库所在文件夹（默认当前文件夹）")
@@ -84,7 +86,7 @@ def build_parser(handlers: dict) -> argparse.ArgumentParser:
         command = sub.add_parser(
             name, help=summary, description=description, add_help=False,
             epilog="示例：\n" + "\n".join(f"  {e}" for e in examples),
-            formatter_class=argparse.RawDescriptionHelpFormatter)
+            formatter_class=HelpLayout)
         _help(command)
         command.add_argument("--root", type=Path, default=argparse.SUPPRESS, metavar="文件夹",
                              help="知识库所在文件夹（默认当前文件夹）")
@@ -111,6 +113,9 @@ def _add_options(c: dict) -> None:
     c["build"].add_argument("--pdf", action="store_true",
                             help="同时把各培训模块的学员版讲义生成 PDF"
                             "（需要 Chrome、Edge 或 Chromium）")
+    c["build"].add_argument("--site-url", metavar="网址",
+                            help="网站发布的网址，例如 https://example.gitlab.io/kb/"
+                            "（也可以设置环境变量 KB_SITE_URL）")
     c["build"].add_argument("--offline", action="store_true",
                             help="生成离线包 dist/<网站名>-offline-<日期>.zip："
                             "解压后双击 index.html 即可使用")

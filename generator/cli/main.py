@@ -17,6 +17,7 @@ from generator.cli.scaffold import (
     FIELD_LABELS,
     NEW_KINDS,
     NewRecord,
+    check_field,
     check_request,
     new_file_path,
     render_new_file,
@@ -40,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {"validate": _validate, "build": _build, "serve": _serve, "render": _render,
                 "new": _new, "schema": _schema, "handout": _handout, "export": _export}
     args = build_parser(handlers).parse_args(argv)
+    if not _in_knowledge_base(args.root):
+        return 2
     try:
         return args.handler(args)
     except KeyboardInterrupt:
@@ -50,6 +53,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kb 内部错误：{error!r}。请把这条信息发给维护人员（设置 KB_DEBUG=1 可看到详情）。",
               file=sys.stderr)
         return 2
+
+
+def _in_knowledge_base(root: Path) -> bool:
+    """A knowledge base has site_config/vocabularies.yml; elsewhere, say where kb looked."""
+    if (root / "site_config" / "vocabularies.yml").exists() or (root / "mkdocs.yml").exists():
+        return True
+    print(f"这里不是知识库文件夹：在 {root.resolve()} 里没有找到 site_config/vocabularies.yml"
+          " 和 mkdocs.yml。请进入知识库文件夹再运行 kb，或用 --root 指定它，例如 "
+          "kb --root D:\\党建知识库 validate。", file=sys.stderr)
+    return False
 
 
 def _report(problems: ProblemList, style: str = "text", stream=sys.stderr) -> None:
@@ -145,11 +158,20 @@ def _new(args) -> int:
         example = f"kb new {args.kind} --id my-{args.kind} --title 标题{extra}"
         print(f"请提供 {options}（例如 {example}）。", file=sys.stderr)
         return 1
+    request = NewRecord(args.kind, args.id, args.title, args.street, args.section)
     for field in missing:
         choices = vocabularies.allowed(field) if field in ("street", "section") else []
         hint = f"（可选：{'、'.join(choices)}）" if choices else ""
-        setattr(args, field, input(f"{FIELD_LABELS[field]}{hint}：").strip())
-    request = NewRecord(args.kind, args.id, args.title, args.street, args.section)
+        while True:  # asked again until the answer will do
+            try:
+                value = input(f"{FIELD_LABELS[field]}{hint}：").strip()
+            except EOFError:
+                return 1
+            reason = check_field(request, field, value, paths, vocabularies)
+            if reason is None:
+                setattr(request, field, value)
+                break
+            print(reason, file=sys.stderr)
     reasons = check_request(request, paths, vocabularies)
     if reasons:
         print("\n".join(reasons), file=sys.stderr)
@@ -192,7 +214,7 @@ def _paths_and_vocabularies(root: Path):
 
 
 def _build(args) -> int:
-    run = MkDocsRun(args.root, args.verbose, args.drafts, args.pdf)
+    run = MkDocsRun(args.root, args.verbose, args.drafts, args.pdf, site_url=args.site_url)
     if not args.offline:
         code = run(["build", "--strict"])
         if code == 0:
@@ -200,6 +222,7 @@ def _build(args) -> int:
                   "发布时把这个文件夹放到网站服务器上；本机预览请用 kb serve。", file=sys.stderr)
         return code
     root = args.root
+    run.site_url = ""  # opened from disk, wherever the folder is: no address of its own
     with tempfile.TemporaryDirectory(prefix="kb-offline-") as folder:
         site_dir = Path(folder) / "site"
         # .html addresses: a folder opened from disk has no server to map "page/" to a file

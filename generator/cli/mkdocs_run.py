@@ -24,11 +24,14 @@ class MkDocsRun:
     drafts: bool = False
     pdf: bool = False
     open_browser: bool = False  # kb serve --open: open the preview once it is served
+    site_url: str | None = None  # where the site is published (mkdocs.yml: !ENV KB_SITE_URL)
 
     def __call__(self, command: list[str], port: str | None = None) -> int:
         env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1",
                             "PYTHONIOENCODING": "utf-8",  # we read its output as UTF-8
                             "KB_DRAFTS": _flag(self.drafts), "KB_PDF": _flag(self.pdf)}
+        if self.site_url is not None:
+            env["KB_SITE_URL"] = self.site_url
         relay = LogRelay(lambda text: print(text, file=sys.stderr, flush=True), self.verbose,
                          self._serving)
         engine = os.environ.get("KB_ENGINE") or "mkdocs"

@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass
 
 import jinja2
-import yaml
 
 from generator.model import Vocabularies
 from generator.model.fields import SLUG_PATTERN, vocabulary_message
 from generator.publish.schema import schema_file_name
+from generator.sources.placeholders import yaml_scalar
 from generator.sources.project import ProjectPaths
 
 # kind → (folder under the project root, file suffix, extra fields asked for)
@@ -38,20 +38,25 @@ class NewRecord:
 
 def check_request(request: NewRecord, paths: ProjectPaths, vocab: Vocabularies) -> list[str]:
     """Every reason the file cannot be made, in Chinese; empty when it can."""
-    reasons = []
-    if not re.match(SLUG_PATTERN, request.id):
-        reasons.append(f"id「{request.id}」不可用：只能用小写英文字母、数字和连字符（-），"
-                       "例如 zhiguo-lane-courtyard。")
-    elif request.id in existing_ids(paths, request.kind):
-        reasons.append(f"id「{request.id}」已经有了：请换一个 id。")
-    if not request.title.strip():
-        reasons.append("标题不能为空。")
-    for field in NEW_KINDS[request.kind][2]:
-        value = getattr(request, field)
-        if value not in vocab.allowed(field):
-            allowed = vocab.allowed(field)
-            reasons.append(vocabulary_message(value or "", allowed, FIELD_LABELS[field]))
-    return reasons
+    fields = ["id", "title", *NEW_KINDS[request.kind][2]]
+    found = (check_field(request, f, getattr(request, f) or "", paths, vocab) for f in fields)
+    return [reason for reason in found if reason]
+
+
+def check_field(request: NewRecord, field: str, value: str, paths: ProjectPaths,
+                vocab: Vocabularies) -> str | None:
+    """Why ``value`` cannot be the new file's ``field``, in Chinese; None when it can (asked
+    as each answer is typed, so a wrong id is said at once)."""
+    if field == "id" and not re.fullmatch(SLUG_PATTERN.strip("^$"), value):
+        return (f"id「{value}」不可用：只能用小写英文字母、数字和连字符（-），"
+                "例如 zhiguo-lane-courtyard。")
+    if field == "id" and value in existing_ids(paths, request.kind):
+        return f"id「{value}」已经有了：请换一个 id。"
+    if field == "title" and not value.strip():
+        return "标题不能为空。"
+    if field in ("street", "section") and value not in vocab.allowed(field):
+        return vocabulary_message(value, vocab.allowed(field), FIELD_LABELS[field])
+    return None
 
 
 def existing_ids(paths: ProjectPaths, kind: str) -> set[str]:
@@ -80,16 +85,9 @@ def render_new_file(request: NewRecord, paths: ProjectPaths, vocab: Vocabularies
         loader=jinja2.FileSystemLoader(str(paths.templates / "new")),
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
     )
-    env.filters["yaml"] = _yaml_scalar
+    env.filters["yaml"] = yaml_scalar
     template = env.get_template(f"{request.kind}{NEW_KINDS[request.kind][1]}.j2")
     return template.render(
         id=request.id, title=request.title, street=request.street, section=request.section,
         vocabularies=vocab, schema_path=posixpath.relpath(schema, posixpath.dirname(rel)),
     )
-
-
-def _yaml_scalar(value: str) -> str:
-    """A value written so YAML reads it back as the same text (quotes only when needed)."""
-    dumped = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=1000)
-    return dumped.removesuffix("\n").removesuffix("\n...")
-

@@ -136,8 +136,13 @@ def link_library(
             for record_id, record in sorted(by_id.items(), key=lambda item: sort_key(item[1]))
             if drafts or not record.is_draft
         }
+    failed = {(r.kind, r.id) for r in contents.partial}  # reported already, in their files
     for record in (r for kind in library.records.values() for r in kind.values()):
-        _resolve_references(record, library, everything, problems)
+        _resolve_references(record, library, everything, problems, failed)
+    for record in contents.partial:  # only the fields every record has: the rest may be off
+        for path, kind, target_id in Record.references(record):
+            if target_id not in everything[kind] and (kind, target_id) not in failed:
+                _report_missing(record, path, kind, target_id, everything, problems)
     _check_links(library, contents, problems)
     for checklist in everything["checklist"].values():
         _check_item_ids(cast(Checklist, checklist), problems)
@@ -177,8 +182,11 @@ def site_pages(library: Library) -> set[str]:
 
 
 def _check_links(library: Library, contents: Contents, problems: ProblemList) -> None:
-    pages, files = site_pages(library), contents.static_files
-    for record in (r for kind in library.records.values() for r in kind.values()):
+    # a page whose file has errors will still be there once they are fixed
+    pages = site_pages(library) | {r.page_path for r in contents.partial}
+    files = contents.static_files
+    records = [r for kind in library.records.values() for r in kind.values()]
+    for record in records + contents.partial:
         def where(path, record=record):
             return (record._file, *record._positions.get(path, (1, 1)))
         report_broken_links(record, record.page_path, pages, files, where, problems)
@@ -218,11 +226,14 @@ def _index_ids(records: list[Record], problems: ProblemList) -> dict[str, dict[s
     return by_kind
 
 
-def _resolve_references(record: Record, library: Library, everything, problems) -> None:
+def _resolve_references(record: Record, library: Library, everything, problems,
+                        failed: set[tuple[str, str]]) -> None:
     for path, kind, target_id in record.references():
         target = everything[kind].get(target_id)
-        if target is None:
+        if target is None and (kind, target_id) not in failed:
             _report_missing(record, path, kind, target_id, everything, problems)
+        elif target is None:
+            continue
         elif target_id in library.records[kind]:
             library._link(record, target)
         else:

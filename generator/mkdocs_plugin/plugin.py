@@ -57,9 +57,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             return
         if not result.ok:
             raise PluginError("内容检查未通过，网站没有生成：\n" + result.problems.format())
-        for problem in result.problems.items:  # warnings only; INFO so --strict is not tripped
-            log.info(problem.format_text())
-        log.info(self.build.summary())
+        # warnings only; INFO so that --strict is not tripped
+        for line in self.build.report(config.site_url, config.use_directory_urls, self.preview):
+            log.info(line)
 
     def on_files(self, files: Files, config) -> Files:
         keep_checked(files, config, os.path.abspath(self.build.root), self.build.attachments)

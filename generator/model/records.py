@@ -64,6 +64,7 @@ class Record(_Model):
     _file: str = PrivateAttr("")
     _positions: dict = PrivateAttr(default_factory=dict)
     _source: tuple = PrivateAttr(())  # the file's time and size when it was read
+    _partial: bool = PrivateAttr(False)  # failed its checks: read only for references, links
 
     def references(self):
         """(field path, kind, id) of every record this one names."""

@@ -28,8 +28,9 @@ def atom_feed(items: list[NewsItem], site_name: str, site_url: str | None,
         link = base + urls.url(record.page_path)
         entry = ElementTree.SubElement(feed, "entry")
         _text(entry, "title", f"{item.label}：{record.title}")
-        _text(entry, "id", f"{link}#{change.commit[:12]}" if base else
-              f"urn:kb:{record.kind}:{record.id}:{change.commit}")
+        # one entry per page and day: its id stays the same however often the page is rebuilt
+        _text(entry, "id", f"{link}#{item.day}" if base else
+              f"urn:kb:{record.kind}:{record.id}:{item.day}")
         ElementTree.SubElement(entry, "link", rel="alternate", href=link)
         _text(entry, "updated", change.when.isoformat())
         if item.note:

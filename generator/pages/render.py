@@ -216,9 +216,10 @@ class _Helpers:
     def dates(self, record: Record) -> tuple[str, str] | None:
         return page_dates(self.library.history, record)
 
-    def news(self, limit: int | None = None) -> list[tuple[str, list[NewsItem]]]:
+    def news(self, limit: int | None = None,
+             readers_only: bool = False) -> list[tuple[str, list[NewsItem]]]:
         """The latest changes to published pages grouped by day, newest first."""
-        return by_day(news(self.library, self.library.history, limit))
+        return by_day(news(self.library, self.library.history, limit, readers_only))
 
     def sessions(self, module: Training) -> list[SessionView]:
         return session_views(module, self.library)

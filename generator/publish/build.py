@@ -29,6 +29,12 @@ from generator.sources.project import ProjectPaths
 
 WritePage = Callable[[HtmlPage], bool]  # writes a page in the theme; True if it was cleaned
 PROBLEMS_PAGE = "cases/kb-problems.md"
+NO_SITE_URL = (
+    "没有设置网站地址（site_url）：网站发布在网站根目录下时没有影响；如果发布在子路径下（如 "
+    "GitLab/GitHub 项目 Pages 的 https://…/项目名/），找不到页面时的 404 页会没有样式、链接失效，"
+    "订阅（feed.xml）里只有相对链接，sitemap.xml 是空的。设置方法：kb build --site-url 网址，"
+    "或环境变量 KB_SITE_URL（CI 模板已设置）。"
+)
 
 
 @dataclass
@@ -63,9 +69,16 @@ class SiteBuild:
     def attachments(self) -> Attachments:
         return self.result.attachments
 
-    def summary(self) -> str:
+    def report(self, site_url: str | None, directory_urls: bool, serving) -> list[str]:
+        """What a good build says: its warnings, what was read, and, when it knows no address
+        to publish at, what that breaks (not for a preview, nor for the offline bundle, which
+        is opened from disk)."""
         library = self.result.library
-        return f"内容检查通过：{describe_library(library) if library else '没有内容'}。"
+        lines = [problem.format_text() for problem in self.result.problems.items]
+        lines.append(f"内容检查通过：{describe_library(library) if library else '没有内容'}。")
+        if not site_url and directory_urls and not serving:
+            lines.append(NO_SITE_URL)
+        return lines
 
     def problem_pages(self, also: list[str]) -> dict[str, str | bytes]:
         """While content is broken: every page a reader may be on (the site's own and

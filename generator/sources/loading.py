@@ -115,7 +115,12 @@ def read_source(path: Path, rel: str, problems: ProblemList) -> SourceDoc | None
     text = decode_source(raw, rel, problems)
     if text is None:
         return None
-    if path.suffix == ".md":
+    return parse_text(text, path.suffix, rel, problems)
+
+
+def parse_text(text: str, suffix: str, rel: str, problems: ProblemList) -> SourceDoc | None:
+    """A file's text as read: Markdown with front matter (``.md``) or YAML."""
+    if suffix == ".md":
         return _read_markdown(text, rel, problems)
     return parse_yaml(text, rel, problems)
 

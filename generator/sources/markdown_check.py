@@ -58,21 +58,21 @@ MAX_FINDINGS = 20  # per field: a thousand copies of one mistake need not be lis
 
 def markdown_values(model: BaseModel, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
     """Every Markdown text in a record, with its field path (lists and nested models too)."""
-    markdown_fields = _markdown_fields(type(model))
+    names = markdown_fields(type(model))
     for name, value in model:
-        if value is None or isinstance(value, str | int | float) and name not in markdown_fields:
+        if value is None or isinstance(value, str | int | float) and name not in names:
             continue
         items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
         for index, item in items:
             item_path = path + (name,) + (() if index is None else (index,))
-            if name in markdown_fields and isinstance(item, str):
+            if name in names and isinstance(item, str):
                 yield item_path, item
             elif isinstance(item, BaseModel):
                 yield from markdown_values(item, item_path)
 
 
 @functools.cache
-def _markdown_fields(model: type[BaseModel]) -> frozenset[str]:
+def markdown_fields(model: type[BaseModel]) -> frozenset[str]:
     return frozenset(
         name for name, info in model.model_fields.items()
         if _is_markdown(info.annotation) or MARKDOWN_MARKER in info.metadata

@@ -26,9 +26,10 @@ from generator.sources.attachments import Attachments, check_attachments
 from generator.sources.file_tree import FileTree
 from generator.sources.loading import SourceDoc, decode_source, read_limited, read_source
 from generator.sources.parallel import map_ranges
+from generator.sources.placeholders import report_placeholders, template_placeholders
 from generator.sources.problems import Level, ProblemList
 from generator.sources.project import ProjectPaths
-from generator.sources.validation import validate_document
+from generator.sources.validation import partial_record, validate_document
 
 YAML_SUFFIXES = (".yml", ".yaml")
 CONTENT_FOLDERS: dict[str, type[Record]] = {
@@ -48,6 +49,8 @@ class Contents:
     """Everything that was read and passed validation, in a stable order."""
 
     records: list[Record] = field(default_factory=list)
+    # records that failed their checks, kept to check their references and links all the same
+    partial: list[Record] = field(default_factory=list)
     glossary: Glossary | None = None
     figures: FigureList | None = None
     article: Article | None = None
@@ -63,6 +66,9 @@ class Contents:
     @property
     def static_files(self) -> frozenset[str]:
         return self.attachments.files
+
+    def add(self, record: Record) -> None:
+        (self.partial if record._partial else self.records).append(record)
 
 
 # path → (file's size and time, vocabularies, the record or None, its problems)
@@ -81,7 +87,7 @@ def read_contents(
                        vocabularies, processes, {} if cache is None else cache)
     for record, found in read:
         if record is not None:
-            contents.records.append(record)
+            contents.add(record)
         problems.items.extend(found)
     for folder, model in CONTENT_FOLDERS.items():
         for path in _files(tree, paths.content / folder, YAML_SUFFIXES + (".md",)):
@@ -175,7 +181,13 @@ def _read(path: Path, model, paths: ProjectPaths, vocabularies, problems):
         return None, None
     if doc.body is not None and isinstance(doc.data, dict) and doc.body.strip():
         doc.data.setdefault("body", doc.body)
+    if issubclass(model, Record) and isinstance(doc.data, dict) and (
+            doc.data.get("status") != "draft"):
+        placeholders = template_placeholders(paths.templates, vocabularies)
+        report_placeholders(doc, placeholders, problems)
     record = validate_document(doc, model, vocabularies, problems)
+    if record is None:
+        record = partial_record(doc, model)
     if record is not None and isinstance(record, Record):
         record._file = rel
         record._positions = doc.positions
@@ -185,7 +197,7 @@ def _read(path: Path, model, paths: ProjectPaths, vocabularies, problems):
 def _read_record(path, model, paths, vocabularies, problems, contents: Contents) -> None:
     record, _ = _read(path, model, paths, vocabularies, problems)
     if record is not None:
-        contents.records.append(record)
+        contents.add(record)
 
 
 def _read_intro(path, folder, paths, vocabularies, problems, contents: Contents) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any, TypeVar
@@ -10,11 +11,14 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.model import Vocabularies
+from generator.model import Record, Vocabularies
+from generator.model.fields import SLUG_PATTERN
+from generator.model.records import REFERENCE_FIELDS
 from generator.sources.loading import FieldPath, SourceDoc, dotted_path
 from generator.sources.markdown_check import (
     MAX_FINDINGS,
     PARSE_BUDGET,
+    markdown_fields,
     markdown_problems,
     markdown_values,
     parse_cost,
@@ -44,6 +48,33 @@ def validate_document(
         return None
     found_unsafe = _report_markdown(doc, record, problems)
     return None if found_personal or found_unsafe else record
+
+
+def partial_record(doc: SourceDoc, model: type[M]) -> M | None:
+    """What can still be read of a record that failed its checks: its id and title, the ids
+    it names and its Markdown, so that its references and links are checked in the same run
+    (and pages linking to it are not told it is missing). Never published."""
+    data = doc.data
+    if not isinstance(data, dict) or not issubclass(model, Record):
+        return None
+    slug = re.compile(SLUG_PATTERN)
+    record_id = data.get("id")
+    fields: dict[str, Any] = {
+        "id": record_id if isinstance(record_id, str) and slug.match(record_id) else "-",
+        "title": str(data.get("title") or ""),
+    }
+    for name in REFERENCE_FIELDS:
+        if isinstance(data.get(name), list):
+            fields[name] = [v for v in data[name] if isinstance(v, str) and slug.match(v)]
+    for name in markdown_fields(model):
+        value = data.get(name)
+        if isinstance(value, str):
+            fields[name] = value
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            fields[name] = value
+    record = model.model_construct(**fields)
+    record._partial = True
+    return record
 
 
 def _report_personal_information(doc: SourceDoc, path: FieldPath, value: Any, problems) -> bool:

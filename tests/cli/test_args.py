@@ -5,6 +5,7 @@ import re
 import pytest
 
 from generator.cli.args import COMMANDS, build_parser
+from generator.cli.help_layout import width
 from tests.conftest import REPO, run_kb
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -18,6 +19,17 @@ def test_the_main_help_lists_every_command_in_chinese():
         assert re.search(rf"^\s+{name}\s+{re.escape(summary)}$", result.stdout, re.M), name
     for english in ("usage:", "positional arguments", "show this help message"):
         assert english not in result.stdout
+    assert re.search(r"^命令:\n  validate ", result.stdout, re.M)  # the heading, once
+
+
+def test_help_lines_up_with_chinese_option_names():
+    """A Chinese character takes two columns: the help of --root 文件夹 and of -h starts in
+    the same column."""
+    result = run_kb(REPO, "serve", "--help")
+    lines = [line for line in result.stdout.splitlines() if line.startswith("  -")]
+    starts = [re.match(r"(\s+\S.*?\s{2,})\S", line) for line in lines]
+    assert len(lines) >= 5 and all(starts), lines
+    assert len({width(found.group(1)) for found in starts}) == 1, lines
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))

@@ -120,15 +120,23 @@ def test_no_command_modifies_an_existing_source_file(tmp_path):
     assert set(after) - set(before) == {root / "cases/huashan/b.yml"}
 
 
-def test_new_asks_for_what_is_missing_at_a_terminal(tmp_path):
-    root = make_project(tmp_path)
-    answers = "asked-case\n问答新建的案例\n护国街\n"
+def test_new_asks_for_what_is_missing_at_a_terminal_and_asks_again(tmp_path):
+    root = make_project(tmp_path, {"cases/huguo/taken.yml": case_yaml("taken-id")})
+    # a wrong id is said at once and asked again; so are an empty title and a misspelt street
+    answers = "Bad_ID\ntaken-id\nasked-case\n\n问答新建的案例\n护国街\n护国街道\n"
     command = f"{sys.executable} -m generator new case"
     result = subprocess.run(["script", "-qec", command, "/dev/null"], cwd=root, input=answers,
                             capture_output=True, text=True, timeout=60)
-    assert result.returncode == 1 and "是否是「护国街道」" in result.stdout  # typo caught
-    answers = answers.replace("护国街\n", "护国街道\n")
-    result = subprocess.run(["script", "-qec", command, "/dev/null"], cwd=root, input=answers,
-                            capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout
+    shown = result.stdout
+    assert shown.index("id「Bad_ID」不可用") < shown.index("id「taken-id」已经有了")
+    assert shown.index("id「taken-id」已经有了") < shown.index("标题不能为空")
+    assert shown.index("标题不能为空") < shown.index("是否是「护国街道」")
     assert "title: 问答新建的案例" in (root / "cases/huguo/asked-case.yml").read_text("utf-8")
+
+
+def test_outside_a_knowledge_base_kb_says_where_it_looked(tmp_path):
+    result = run_kb(tmp_path, "handout", "some-module")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"这里不是知识库文件夹：在 {tmp_path.resolve()}" in result.stderr
+    assert "--root" in result.stderr and "vocabularies.yml:1:1" not in result.stderr

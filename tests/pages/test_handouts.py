@@ -61,7 +61,7 @@ def test_a_handout_has_the_case_in_full_its_questions_room_to_write_and_boxes(tm
     assert header == "模块甲 · 学员版讲义"
     assert "<title>模块甲（学员版讲义）</title>" in document
     for text in ("背景一段。", "案例自带的问题？", 'class="kb-write"', 'class="kb-boxes"',
-                 "第一条", "<h3", "合计"):
+                 "第一项工作", "<h3", "合计"):
         assert text in document, text
     assert NOTES not in document
 

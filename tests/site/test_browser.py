@@ -115,7 +115,7 @@ def test_a_missing_address_gets_a_chinese_page_with_a_way_on(phone, site_url):
     assert phone.url == site_url + "cases/"
     phone.go_back()
     phone.click("text=搜索全站")
-    phone.wait_for_function("document.getElementById('__search').checked")
+    phone.wait_for_function("() => document.getElementById('__search').checked")
     phone.keyboard.type("院坝改造")
     phone.keyboard.press("End")
     first = phone.locator(".md-search-result__item h1").first

@@ -22,7 +22,8 @@ SITE_URL = "https://kb.example.org/"
 def repo(tmp_path_factory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("history") / "kb")
     config = root / "mkdocs.yml"
-    config.write_text(f"site_url: {SITE_URL}\n" + config.read_text(encoding="utf-8"),
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "site_url: !ENV KB_SITE_URL", f"site_url: {SITE_URL}"),
                       encoding="utf-8")
     git(root, "init", "-q")
     commit_all(root, "导入第一批内容", "2026-01-05T09:00:00+08:00")

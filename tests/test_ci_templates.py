@@ -61,7 +61,7 @@ def test_both_templates_validate_everywhere_and_publish_the_default_branch_with_
 def test_every_kb_command_in_the_templates_exists():
     parser = build_parser({name: None for name in COMMANDS})
     commands = _kb_commands()
-    assert {c[0] for c in commands} == {"validate", "build"}
+    assert {c[0] for c in commands} == {"validate", "build", "handout"}
     for words in commands:
         parser.parse_args(words)  # exits (fails the test) on an unknown command or option
 
@@ -77,6 +77,40 @@ def test_every_kb_command_in_the_templates_passes_on_the_bundled_content(tmp_pat
     report = run_kb(root, "validate", "--format", "gitlab")
     assert json.loads(report.stdout) == []
     assert (root / "site" / "index.html").is_file() and list((root / "dist").glob("*.zip"))
+    modules = sorted(p.stem for p in (root / "content/training").glob("[!_]*.yml"))
+    teachers = sorted(p.name for p in (root / "teachers").iterdir())
+    assert teachers == [f"{m}-teacher.pdf" for m in modules]
+    assert not [p for p in (root / "site").rglob("*teacher*")]
+
+
+TEACHERS = "kb handout --all --teacher --pdf --out-dir teachers"
+
+
+def test_the_teachers_edition_is_a_private_artifact_never_published():
+    # GitLab: its own job, its own folder, members with the Developer role or above only
+    [job] = [job for name, job in GITLAB.items() if isinstance(job, dict)
+             and TEACHERS in job.get("script", [])]
+    assert job["artifacts"]["paths"] == ["teachers"] and job["artifacts"]["access"] == "developer"
+    assert job["rules"] == GITLAB["pages"]["rules"]
+    assert "--teacher" not in " ".join(GITLAB["pages"]["script"])
+    assert not any("teacher" in path for path in GITLAB["pages"]["artifacts"]["paths"])
+    assert "教师版" in (REPO / ".gitlab-ci.yml").read_text(encoding="utf-8").split("teachers:")[0]
+    # GitHub: its own job, only in a private repository, uploaded as an artifact, not to Pages
+    jobs = GITHUB["jobs"]
+    teachers = jobs["teachers"]
+    assert "github.event.repository.private" in teachers["if"]
+    assert jobs["build"]["if"] in " ".join(teachers["if"].split())
+    runs = [step.get("run", "") for step in teachers["steps"]]
+    assert TEACHERS in runs
+    [upload] = [step for step in teachers["steps"] if "uses" in step
+                and step["uses"].startswith("actions/upload-artifact@")]
+    assert upload["with"]["path"] == "teachers/"
+    assert "pages" not in teachers.get("permissions", {})
+    assert jobs["deploy"]["needs"] == "build"
+    for step in jobs["build"]["steps"]:
+        assert "--teacher" not in step.get("run", "")
+        if step.get("uses", "").startswith("actions/upload-pages-artifact@"):
+            assert step["with"]["path"] == "site"
 
 
 def test_the_gitlab_report_locates_each_problem(tmp_path):

@@ -63,9 +63,10 @@ COMMANDS = {
                ["kb schema", "kb schema --check"]),
     "handout": ("生成培训模块的讲义（学员版或教师版）",
                 "生成一个培训模块的讲义：默认学员版，--teacher 为含教学使用说明的教师版；"
-                "--pdf 输出 PDF，否则输出 HTML 文件。",
+                "--pdf 输出 PDF，否则输出 HTML 文件。--all 生成全部模块的讲义。",
                 ["kb handout branch-standardization --pdf --out 讲义.pdf",
-                 "kb handout branch-standardization --teacher --pdf --out 教师版.pdf"]),
+                 "kb handout branch-standardization --teacher --pdf --out 教师版.pdf",
+                 "kb handout --all --teacher --pdf --out-dir 教师版"]),
     "export": ("以 JSON 输出检查后的全部数据",
                "把检查后的案例、工作法、政策文件、清单和培训模块以 JSON 输出到屏幕。",
                ["kb export > 数据.json"]),
@@ -133,12 +134,17 @@ def _add_options(c: dict) -> None:
                          ("--street", "街道（案例）"), ("--section", "板块 id（工作法）")):
         c["new"].add_argument(option, metavar=text.split("：")[0].split("（")[0], help=text)
     c["schema"].add_argument("--check", action="store_true", help="只检查是否过期，不写文件")
-    c["handout"].add_argument("module", metavar="模块id", help="培训模块的 id")
+    c["handout"].add_argument("module", nargs="?", metavar="模块id",
+                              help="培训模块的 id（用 --all 时不写）")
+    c["handout"].add_argument("--all", action="store_true", help="生成全部培训模块的讲义")
     c["handout"].add_argument("--teacher", action="store_true", help="教师版：含教学使用说明")
     c["handout"].add_argument("--pdf", action="store_true",
                               help="生成 PDF（需要 Chrome、Edge 或 Chromium）")
     c["handout"].add_argument("--out", type=Path, metavar="文件",
                               help="输出文件（默认 <id>-handout.pdf 或 .html）")
+    c["handout"].add_argument("--out-dir", type=Path, metavar="文件夹",
+                              help="用 --all 时写到这个文件夹，每个模块一个文件"
+                              "（<id>-handout 或 <id>-teacher；默认当前文件夹）")
     c["handout"].add_argument("--drafts", action="store_true", help="包含草稿")
     c["export"].add_argument("--format", choices=["json"], default="json", help="输出格式")
     c["export"].add_argument("--drafts", action="store_true", help="包含草稿")

@@ -9,9 +9,10 @@ import os
 import socket
 import sys
 import tempfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from generator.cli.args import build_parser
+from generator.cli.handouts import make_handouts
 from generator.cli.mkdocs_run import MkDocsRun
 from generator.cli.scaffold import (
     FIELD_LABELS,
@@ -24,15 +25,11 @@ from generator.cli.scaffold import (
 )
 from generator.cli.terminal import port_taken
 from generator.library.history import build_time
-from generator.library.linking import missing_reference_message
-from generator.library.training import handout_pdf
-from generator.pages.handouts import printable_handout
 from generator.publish.bundle import write_bundle
 from generator.publish.export import export_json
-from generator.publish.handout_pdf import HandoutError, print_pdfs
 from generator.publish.pipeline import BuildResult, build_pages, build_site, load_library
 from generator.publish.schema import render_schemas
-from generator.publish.writer import write_binary_file, write_new_file, write_pages, write_text_file
+from generator.publish.writer import write_new_file, write_pages
 from generator.sources.problems import ProblemList
 from generator.sources.project import ProjectPaths, load_vocabularies, site_name
 
@@ -114,29 +111,8 @@ def _handout(args) -> int:
     result = build_site(args.root, drafts=args.drafts)
     if not _ok(result) or result.site is None:
         return 1
-    library = result.site.library
-    module = library.get("training", args.module)
-    if module is None:
-        ids = [m.id for m in library.all("training")]
-        print(missing_reference_message("training", args.module, ids)
-              + f"现有的培训模块：{'、'.join(ids) or '无'}。", file=sys.stderr)
-        return 1
-    site = result.site
-    document, header = printable_handout(site.page_renderer(), module, args.teacher,
-                                         ProjectPaths(args.root).static, site.markdown)
-    name = PurePosixPath(handout_pdf(module, args.teacher)).stem
-    out = args.out or Path(f"{name}.{'pdf' if args.pdf else 'html'}")
-    if args.pdf:
-        try:
-            write_binary_file(out, print_pdfs([(document, header)], build_time(args.root))[0])
-        except HandoutError as error:
-            print(str(error), file=sys.stderr)
-            return 1
-    else:
-        write_text_file(out, document)
-    edition = "教师版（含教学使用说明，请勿发给学员）" if args.teacher else "学员版"
-    print(f"已生成「{module.title}」{edition}讲义：{out}")
-    return 0
+    return make_handouts(args, result.site, ProjectPaths(args.root).static,
+                         build_time(args.root))
 
 
 def _ok(result: BuildResult) -> bool:

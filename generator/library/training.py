@@ -38,6 +38,25 @@ def _add(module: Training, path: tuple, problems: ProblemList, message: str) -> 
     problems.add(module._file, line, column, dotted_path(path), message)
 
 
+# what the 时间安排 shows, instead of a clock time, for a step that takes no class time
+BEFORE_CLASS, AFTER_CLASS, UNTIMED = "课前完成", "课后完成", "不单独计时"
+
+
+@dataclass
+class StepView:
+    """One step of a session's 时间安排: timed from the module's start like the timetable, or,
+    taking no class time (0 minutes), done before class, after it or alongside."""
+
+    step: str
+    minutes: int
+    start: int
+    outside_class: str | None  # BEFORE_CLASS, AFTER_CLASS or UNTIMED for a step of 0 minutes
+
+    @property
+    def end(self) -> int:
+        return self.start + self.minutes
+
+
 @dataclass
 class SessionView:
     """One session as pages show it: its materials resolved, its place in the timetable."""
@@ -61,6 +80,23 @@ class SessionView:
     def questions_for(self, case: Case) -> list[str]:
         """A case's own questions are used where the session sets none."""
         return [] if self.session.questions else list(case.discussion_questions)
+
+    @property
+    def steps(self) -> list[StepView]:
+        """The teaching notes' 时间安排; a step of 0 minutes (课前阅读) is not a 0-minute slot
+        but work done before the first timed step, after the last, or alongside."""
+        notes = self.session.teaching_notes
+        timing = notes.timing if notes else []
+        timed = [index for index, step in enumerate(timing) if step.minutes]
+        views, start = [], self.start
+        for index, step in enumerate(timing):
+            outside = None
+            if not step.minutes:
+                outside = (BEFORE_CLASS if not timed or index < timed[0]
+                           else AFTER_CLASS if index > timed[-1] else UNTIMED)
+            views.append(StepView(step.step, step.minutes, start, outside))
+            start += step.minutes
+        return views
 
     @property
     def all_questions(self) -> list[str]:

@@ -53,6 +53,14 @@ class PageFile(File):
         """Nothing to copy: the plugin writes the page."""
 
 
+def add_pages(files: Files, config, generated: dict[str, str | bytes], html_pages) -> None:
+    """The generator's Markdown pages and the pages it writes as HTML, into MkDocs' files."""
+    for path, content in sorted(generated.items()):
+        files.append(File.generated(config, path, content=content))
+    for path in html_pages:
+        files.append(PageFile(config, path))
+
+
 class ThemePages:
     """Renders :class:`HtmlPage` objects with the theme, as MkDocs renders its own pages."""
 

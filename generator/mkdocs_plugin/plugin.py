@@ -10,10 +10,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
 from generator.mkdocs_plugin.config import KnowledgeBaseConfig
-from generator.mkdocs_plugin.html_pages import PageFile, ThemePages, clean_titles
+from generator.mkdocs_plugin.html_pages import PageFile, ThemePages, add_pages, clean_titles
+from generator.mkdocs_plugin.navigation import SectionHighlight
 from generator.mkdocs_plugin.serving import DirtyNotice, Preview, nav_pages, settings_key
 from generator.mkdocs_plugin.static_files import keep_checked
 from generator.pages.csp import with_policy
@@ -31,6 +32,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     preview: Preview | None = None  # kept between rebuilds while serving
     staged: StagedFolder | None = None
     files: Files | None = None
+    highlight = SectionHighlight()
 
     def on_startup(self, *, command, dirty):
         self.preview = Preview(dirty) if command == "serve" else None
@@ -69,10 +71,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError(f"讲义 PDF 没有生成，网站也没有更新：{error}") from error
         if self.build.site is None and self.preview:
             generated = self.build.problem_pages(self.preview.shown + nav_pages(config.nav))
-        for path, content in sorted(generated.items()):
-            files.append(File.generated(config, path, content=content))
-        for path in self.build.html_pages():
-            files.append(PageFile(config, path))
+        add_pages(files, config, generated, self.build.html_pages())
         self.files = files
         return files
 
@@ -111,17 +110,20 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         clean_titles(page)
         return cleaned
 
-    # Last, so that whatever other plugins add is covered. Not while serving: the preview
-    # server adds an inline script of its own to every page (live reload), a new one each time.
+    def on_page_context(self, context, page, config, nav):
+        self.highlight.mark(nav, page.file.src_uri)
+        return context
+
+    # Last, to cover what other plugins add. Not while serving (live reload's inline script).
     @event_priority(-100)
     def on_post_page(self, output, page, config):
+        self.highlight.clear()
         return output if self.preview else with_policy(output, page.content or "")
 
     @event_priority(-100)
     def on_post_template(self, output_content, template_name, config):
-        if self.preview or not template_name.endswith(".html"):
-            return output_content
-        return with_policy(output_content)
+        serving_or_not_html = self.preview or not template_name.endswith(".html")
+        return output_content if serving_or_not_html else with_policy(output_content)
 
     @event_priority(-100)  # after MkDocs' sitemap and Material's search index
     def on_post_build(self, config):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic_core import PydanticCustomError
 
 from generator.model.fields import (
     Markdown,
@@ -37,6 +38,25 @@ class Source(_Model):
     publisher: Text | None = Field(None, description="发布单位")
     date: PartialDate | None = Field(None, description="发布日期")
     url: Url | None = Field(None, description="网址：https:// 或 http:// 开头的完整网址")
+
+
+class Citation(_Model):
+    """A passage quoted word for word from a named public source (not the article)."""
+
+    text: Text = Field(description="引文：照录公开来源的原话（必填），不改写、不增删")
+    source: Source = Field(description="出处：标题（必填）、发布单位、日期")
+    part: Text | None = Field(None, description="条款，如 第八条；只写核对过的条号")
+    version: Text | None = Field(None, description="所引文本的版本，如 2018年修订")
+    note: Text | None = Field(None, description="说明，如引文据哪种文本整理、是否与官方文本核对")
+
+
+# full-width punctuation and the half-width marks the article writes in its place
+_PUNCTUATION = str.maketrans("，；：（）！？", ",;:()!?")
+
+
+def same_words(text: str) -> str:
+    """``text`` with punctuation written one way (the article mixes half- and full-width)."""
+    return "".join(text.translate(_PUNCTUATION).split())
 
 
 # field name on a record → kind of record it refers to
@@ -158,6 +178,22 @@ class ChecklistItem(_Model):
     detail: Markdown | None = Field(None, description="说明")
     evidence: Text | None = Field(None, description="佐证材料")
     frequency: Text | None = Field(None, description="频次")
+    basis: Text | None = Field(None, description="依据：照录原文（或 basis_source 所写来源）中"
+                                                 "这一条所依据的原话；省略的部分写“……”")
+    basis_source: Source | None = Field(None, description="依据的来源：依据不是出自本清单所整理"
+                                                          "的原文时填写")
+
+    @model_validator(mode="after")
+    def _basis_has_words(self) -> ChecklistItem:
+        if self.basis_source is not None and self.basis is None:
+            raise PydanticCustomError(
+                "kb_basis", "写了 basis_source（依据的来源），还要在 basis 里照录依据的原话。")
+        return self
+
+    @property
+    def text_is_quoted(self) -> bool:
+        """The item's text is the basis's own words (punctuation aside), not a summary."""
+        return self.basis is not None and same_words(self.text) in same_words(self.basis)
 
 
 class Checklist(Record):
@@ -181,7 +217,10 @@ class Guide(Record):
 
 class GlossaryTerm(_Model):
     term: Text = Field(description="术语")
-    definition: Markdown = Field(description="释义")
+    definition: Markdown = Field(description="文中用法：原文怎样使用这个词，以“文中”开头，"
+                                             "只写原文所说的")
+    quote: Citation | None = Field(None, description="公开来源的定义：照录一个有名称的公开来源"
+                                                     "（不是原文）对这个词的界定，并写明出处")
     aliases: list[Text] = Field(default_factory=list, description="别称")
     practices: list[Slug] = Field(default_factory=list, description="相关工作法 id")
 

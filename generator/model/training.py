@@ -19,7 +19,8 @@ MATERIAL_FIELDS = {"cases": "case", "practices": "practice", "policies": "policy
 
 class TimingStep(_Model):
     step: Text = Field(description="环节，如 课前阅读、导入说明、分组研讨、集体交流、教师点评")
-    minutes: int = Field(ge=0, description="分钟数")
+    minutes: int = Field(ge=0, description="分钟数；0 表示不占课时（排在最前的显示为“课前完成”，"
+                                           "最后的为“课后完成”）")
 
 
 class TeachingNotes(_Model):

@@ -27,6 +27,7 @@ from generator.pages.glossary_links import GlossaryLinks
 from generator.pages.markdown_html import MarkdownRenderer
 from generator.pages.site_urls import SiteUrls
 from generator.pages.slugs import slugify
+from generator.pages.wayfinding import trail
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>')
@@ -62,12 +63,14 @@ class CasePageRenderer:
         env.filters["markdown"] = _markdown
         self.template = env.get_template("case.html.j2")
         self.street_template = env.get_template("street.html.j2")
+        self.breadcrumb_template = env.get_template("_breadcrumb.html.j2")
 
     def render(self, case: Case) -> HtmlPage:
         here = case.page_path
-        html = self.template.render(
+        helpers = _Helpers(self, here)
+        html = self._breadcrumb(here, case.title, helpers) + self.template.render(
             record=case, library=self.library, vocabularies=self.library.vocabularies,
-            helpers=_Helpers(self, here),
+            helpers=helpers,
         )
         html = _BLANK_LINES.sub("\n", html)
         if self.glossary_links:
@@ -75,12 +78,17 @@ class CasePageRenderer:
         return HtmlPage(here, case.title, html, headings_of(html))
 
     def street(self, page: StreetPage, siblings: list[StreetPage]) -> HtmlPage:
-        html = self.street_template.render(page=page, siblings=siblings,
-                                           helpers=_Helpers(self, page.path))
-        html = _BLANK_LINES.sub("\n", html)
+        helpers = _Helpers(self, page.path)
         title = f"{page.street}的案例" + (
             f"（第 {page.number}/{page.pages} 页）" if page.pages > 1 else "")
+        html = self._breadcrumb(page.path, title, helpers) + self.street_template.render(
+            page=page, siblings=siblings, helpers=helpers)
+        html = _BLANK_LINES.sub("\n", html)
         return HtmlPage(page.path, title, html, headings_of(html))
+
+    def _breadcrumb(self, here: str, title: str, helpers: _Helpers) -> str:
+        return self.breadcrumb_template.render(trail=trail(self.library, here, title),
+                                               helpers=helpers) + "\n"
 
     def markdown_at(self, here: str, text: str) -> Markup:
         """A Markdown field as HTML, its relative links made relative to the page's URL."""

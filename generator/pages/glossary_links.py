@@ -12,14 +12,14 @@ import html
 import re
 from dataclasses import dataclass
 
-from generator.model import Glossary
+from generator.model import Glossary, GlossaryTerm
 from generator.pages.slugs import slugify
 
-TOOLTIP = 120  # characters of a definition shown in place
+TOOLTIP = 120  # characters of a definition (or a quoted one) shown in place
 _TAG = re.compile(r"(<[^>]+>)")
 _NAME = re.compile(r"</?([a-zA-Z0-9]+)")
 _SKIP = {"a", "abbr", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style",
-         "button", "label", "summary", "svg"}
+         "button", "label", "summary", "svg", "nav"}
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,8 @@ class GlossaryLinks:
         """``definition_text`` turns a Markdown definition into plain text."""
         self.by_start: dict[str, list[tuple[str, _Term]]] = {}
         for entry in glossary.terms if glossary else []:
-            text = " ".join(definition_text(entry.definition).split())
-            text = text if len(text) <= TOOLTIP else text[:TOOLTIP] + "…"
-            term = _Term(slugify(entry.term), re.sub(r"[<>]", "", f"{entry.term}：{text}"))
+            title = f"{entry.term}：{_explanation(entry, definition_text)}"
+            term = _Term(slugify(entry.term), re.sub(r"[<>]", "", title))
             for word in {entry.term, *entry.aliases}:
                 if len(word) >= 2:
                     self.by_start.setdefault(word[:2], []).append((word, term))
@@ -69,6 +68,20 @@ class GlossaryLinks:
                     f'title="{html.escape(term.title)}">{word}</a>']
             start = position = position + len(word)
         return "".join(out) + text[start:]
+
+
+def _explanation(entry: GlossaryTerm, definition_text) -> str:
+    """What a term means, in at most TOOLTIP characters: the public source's definition with
+    its title where the entry quotes one (the article rarely explains a term), else the
+    article-based definition."""
+    if entry.quote:
+        return _cut(entry.quote.text) + f"（《{entry.quote.source.title}》）"
+    return _cut(definition_text(entry.definition))
+
+
+def _cut(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= TOOLTIP else text[:TOOLTIP] + "…"
 
 
 def _track(tag: str, skipping: list[str]) -> None:

@@ -18,9 +18,12 @@ from generator.sources.sanitize import clean_page
 STYLES = "assets/kb-handout.css"  # under site_config/docs: the site's and the PDFs' styles
 
 
-def handout_markdown(renderer: PageRenderer, module: Training, teacher: bool = False) -> str:
-    return renderer.render("handout.md.j2", handout_page(module, teacher), record=module,
-                           teacher=teacher)
+def handout_markdown(renderer: PageRenderer, module: Training, teacher: bool = False,
+                     on_site: bool = True) -> str:
+    """The handout page; ``on_site`` False for the printed document (no breadcrumb, and none
+    of the page's tools: the link to the module, 打印, 下载 PDF)."""
+    return renderer.render("handout.md.j2", handout_page(module, teacher), wayfinding=on_site,
+                           record=module, teacher=teacher, on_site=on_site)
 
 
 def handout_pages(renderer: PageRenderer, library: Library) -> dict[str, str]:
@@ -33,7 +36,7 @@ def printable_handout(renderer: PageRenderer, module: Training, teacher: bool,
                       static: Path, markdown: MarkdownRenderer) -> tuple[str, str]:
     """(standalone HTML, text for the top margin) of one edition of a module's handout."""
     edition = f"{EDITIONS[teacher]}讲义"
-    document = standalone_html(handout_markdown(renderer, module, teacher),
+    document = standalone_html(handout_markdown(renderer, module, teacher, on_site=False),
                                f"{module.title}（{edition}）", renderer.templates,
                                static / STYLES, markdown)
     return document, f"{module.title} · {edition}"

@@ -9,14 +9,15 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import jinja2
-from pypinyin import lazy_pinyin
 
 from generator.library.linking import FIXED_PAGES, KIND_LABELS, KINDS, Library
 from generator.library.streets import StreetPage
 from generator.library.training import SessionView, clock, handout_page, handout_pdf, session_views
 from generator.model import Case, Record, Training
 from generator.pages.changes import NewsItem, by_day, news, page_dates
+from generator.pages.pinyin_order import title_key
 from generator.pages.slugs import slugify
+from generator.pages.wayfinding import trail
 from generator.sources.problems import ProblemList
 
 _ASCII_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
@@ -51,8 +52,9 @@ class PageRenderer:
                 )
         return pages
 
-    def render(self, template: str, here: str, **context) -> str:
-        """One page from ``template``, its links relative to ``here`` (its path)."""
+    def render(self, template: str, here: str, wayfinding: bool = True, **context) -> str:
+        """One page from ``template``, its links relative to ``here`` (its path); with
+        ``wayfinding``, a breadcrumb above its title where the navigation does not list it."""
         text = self.env.get_template(template).render(
             here=here,
             library=self.library,
@@ -63,6 +65,11 @@ class PageRenderer:
             kind_labels=KIND_LABELS,
             **context,
         )
+        record = context.get("record")
+        crumbs = trail(self.library, here, record.title if record else "") if wayfinding else []
+        if crumbs:
+            text = _after_front_matter(text, self.env.get_template("_breadcrumb.md.j2").render(
+                trail=crumbs, helpers=_Helpers(self, here)))
         return tidy_blank_lines(text)
 
 
@@ -90,6 +97,13 @@ def _make_environment(templates: Path) -> jinja2.Environment:
     return env
 
 
+def _after_front_matter(text: str, insert: str) -> str:
+    if text.startswith("---\n") and "\n---\n" in text:
+        head, body = text.split("\n---\n", 1)
+        return f"{head}\n---\n\n{insert}\n{body}"
+    return f"{insert}\n{text}"
+
+
 def tidy_blank_lines(text: str) -> str:
     """At most one blank line in a row, except inside fenced code blocks."""
     out: list[str] = []
@@ -111,25 +125,13 @@ def plain(text: object) -> str:
     return _ASCII_PUNCTUATION.sub(lambda m: f"&#{ord(m.group())};", flat)
 
 
-def pinyin_key(text: str) -> str:
-    """Pinyin of ``text`` without tones, for sorting and grouping Chinese terms."""
-    return "".join(lazy_pinyin(text, errors=_as_letters))
-
-
-def _as_letters(chars: str) -> str:
-    """What is not Chinese stays as it is, in lower case (pypinyin splits it per letter)."""
-    return chars.lower()
-
-
 OTHER_INITIAL = "其他"  # terms that start with no letter or digit at all
 
 
 def _letters(term: str) -> str:
     """A term's pinyin from its first letter or digit on, past any opening quotation marks
     or brackets: “吹哨报到” sorts and files as chuishaobaodao…, under C."""
-    key = pinyin_key(term)
-    start = next((i for i, char in enumerate(key) if char.isascii() and char.isalnum()), len(key))
-    return key[start:]
+    return title_key(term)[0]
 
 
 def _initial(term: str) -> str:

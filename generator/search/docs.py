@@ -118,11 +118,13 @@ class SearchDocs:
         page = self.urls.url("glossary.md")
         for term in glossary.terms if glossary else []:
             definition = self.text(term.definition)
-            fields = [(term.term, 8, True), (" ".join(term.aliases), 8, True),
-                      (definition, 2, False)]
+            # a public source's definition explains the term; the article's use follows it
+            quoted = f"{term.quote.text}（《{term.quote.source.title}》）" if term.quote else ""
+            text = f"{quoted} {definition}".strip()
+            fields = [(term.term, 8, True), (" ".join(term.aliases), 8, True), (text, 2, False)]
             yield SearchDoc(f"{page}#{slugify(term.term)}", term.term, "术语",
-                            _snippet(definition), list(term.aliases), fields, 1.0,
-                            parent=(page, "术语表"), passage=definition)
+                            _snippet(text), list(term.aliases), fields, 1.0,
+                            parent=(page, "术语表"), passage=text)
 
     def figures(self) -> Iterator[SearchDoc]:
         figures = self.library.figures.figures if self.library.figures else []

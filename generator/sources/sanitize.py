@@ -23,8 +23,10 @@ TAGS = HEADINGS | {
     "table", "thead", "tbody", "tr", "th", "td",
     "details", "summary",
     "svg", "path",  # icons drawn by the emoji extension
+    "nav",  # the breadcrumb (templates/_breadcrumb.*.j2)
 }
-_CLASSED = {"div", "span", "p", "code", "pre", "details", "ul", "ol", "li", "dl", "table", "a"}
+_CLASSED = {"div", "span", "p", "code", "pre", "details", "ul", "ol", "li", "dl", "table", "a",
+            "nav"}
 ATTRIBUTES: dict[str, set[str]] = {
     "a": {"href", "title"},
     "img": {"src", "alt", "title"},
@@ -34,6 +36,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     "details": {"open"},
     "svg": {"xmlns", "viewBox"},
     "path": {"d"},
+    "nav": {"aria-label"},
 }
 for _tag in _CLASSED:
     ATTRIBUTES.setdefault(_tag, set()).add("class")
@@ -53,7 +56,10 @@ CLASSES = _ADMONITIONS | {
     "kb-checklist__note", "kb-entrances", "kb-finder", "kb-term", "kb-figure", "kb-initials",
     "kb-not-found", "kb-handout__edition", "kb-handout__case", "kb-handout__checklist",
     "kb-handout__session", "kb-boxes", "kb-write", "kb-questions", "kb-teaching-notes",
-    "kb-dates",
+    "kb-dates", "kb-path",
+    "kb-timetable", "kb-handout__tools", "kb-handout__print",  # training timetable, handout tools
+    "kb-quote", "kb-quote__label", "kb-quote__source",  # a glossary term's quoted definition
+    "kb-checklist__about", "kb-checklist__basis",  # whose words a checklist's items are
 }
 # Pygments token classes on code spans (k, nt, c1, l-Scalar-Plain …) and fenced-code languages
 _CODE_CLASS = re.compile(r"^(?:[a-z]{1,2}[0-9]?(?:-[A-Z][A-Za-z]*)*|language-[a-z0-9+#-]+)$")

@@ -66,6 +66,25 @@ def test_a_session_with_questions_uses_its_own(tmp_path):
     assert second.questions_for(second.cases[0]) == []
 
 
+def test_steps_of_no_minutes_are_done_outside_class_not_timed(tmp_path):
+    notes = """    teaching_notes:
+      purpose: 目的。
+      timing:
+        - {step: 课前阅读, minutes: 0}
+        - {step: 分组研讨, minutes: 25}
+        - {step: 随堂记录, minutes: 0}
+        - {step: 教师点评, minutes: 15}
+        - {step: 课后作业, minutes: 0}
+"""
+    library = _library(tmp_path, MODULE + notes)
+    first, second = session_views(library.get("training", "m"), library)
+    assert first.steps == []
+    shown = [(s.step, s.outside_class, s.start, s.end) for s in second.steps]
+    assert shown == [("课前阅读", "课前完成", 30, 30), ("分组研讨", None, 30, 55),
+                     ("随堂记录", "不单独计时", 55, 55), ("教师点评", None, 55, 70),
+                     ("课后作业", "课后完成", 70, 70)]
+
+
 def test_a_module_links_to_what_it_uses_both_ways(tmp_path):
     library = _library(tmp_path)
     case = library.get("case", "a")

@@ -24,7 +24,40 @@ def test_each_case_is_described_by_small_numbers_per_filter():
     assert street["values"][street["of"][zhiguo][0]] == ["护国街道", "护国街道"]
     practice = data["facets"]["practice"]
     assert [practice["values"][i][0] for i in practice["of"][zhiguo]] == ["concentric-circles"]
-    assert data["facets"]["type"]["values"] == []  # the article gives no community types
+    types = data["facets"]["type"]  # every type the site knows; the article gives none
+    assert [name for name, _ in types["values"]] == library.vocabularies.allowed("community_type")
+    assert types["of"] == [[]] * 5
+
+
+def test_undated_cases_and_the_title_order_follow_pinyin_not_character_codes(tmp_path):
+    titles = {"c1": "西站社区", "c2": "“吹哨报到”执法", "c3": "三合营协商", "c4": "致果巷改造",
+              "c5": "五华山社区"}
+    root = make_project(tmp_path, {f"cases/{i}.yml": case_yaml(i).replace(
+        "title: ", f"title: {t}  # ", 1) for i, t in titles.items()})
+    library = load_library(root).library
+    cases = finder_order(library.all("case"))
+    assert [c.title for c in cases] == ["“吹哨报到”执法", "三合营协商", "五华山社区", "西站社区",
+                                        "致果巷改造"]
+    data = finder_data(library, cases, first_doc=0, chunk=16)
+    assert [cases[i].title for i in data["byTitle"]] == [c.title for c in cases]
+
+
+def test_title_order_is_its_own_when_cases_are_dated(tmp_path):
+    root = make_project(tmp_path, {
+        "cases/a.yml": case_yaml("a", extra="date: 2020\n").replace("title: ", "title: 乙  # ", 1),
+        "cases/b.yml": case_yaml("b", extra="date: 2023\n").replace("title: ", "title: 甲  # ", 1),
+    })
+    library = load_library(root).library
+    cases = finder_order(library.all("case"))
+    assert [c.id for c in cases] == ["b", "a"]
+    assert finder_data(library, cases, 0, 16)["byTitle"] == [0, 1]  # 甲 jia, 乙 yi
+
+
+def test_a_street_without_cases_is_a_known_value(tmp_path):
+    root = make_project(tmp_path, {"cases/a.yml": case_yaml("a")})
+    library = load_library(root).library
+    streets = finder_data(library, library.all("case"), 0, 16)["facets"]["street"]
+    assert len(streets["values"]) == len(library.vocabularies.streets) > 1
 
 
 def test_street_pages_hold_a_hundred_cases_each(tmp_path):

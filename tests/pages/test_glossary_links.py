@@ -1,3 +1,5 @@
+import re
+
 from generator.model import Glossary
 from generator.pages.glossary_links import TOOLTIP, GlossaryLinks
 
@@ -50,3 +52,18 @@ def test_long_definitions_are_cut_and_markup_cannot_reach_the_title():
 
 def test_no_glossary_leaves_the_page_as_it_is():
     assert GlossaryLinks(None, str).link("<p>三会一课</p>", "g/") == "<p>三会一课</p>"
+
+
+def test_a_quoted_public_definition_explains_the_term_with_its_source_title():
+    links = _links(
+        {"term": "业主大会", "definition": "文中只在一个例子中出现。文中未对其作解释。",
+         "quote": {"text": "物业管理区域内全体业主组成业主大会。" + "字" * 200,
+                   "source": {"title": "物业管理条例", "publisher": "国务院"},
+                   "part": "第八条"}},
+        {"term": "院坝", "definition": "文中未对该词作解释。"})
+    html = links.link("<p>业主大会在院坝召开</p>", "g/")
+    titles = re.findall(r'title="([^"]*)"', html)
+    assert titles[0].startswith("业主大会：物业管理区域内全体业主组成业主大会。")
+    assert titles[0].endswith("…（《物业管理条例》）")  # the source is never cut off
+    assert "文中" not in titles[0]
+    assert titles[1] == "院坝：文中未对该词作解释。"  # no quote: the article-based definition

@@ -23,6 +23,8 @@ sessions:
       purpose: 教学目的。
       analysis: {NOTES}。
       timing:
+        - step: 课前阅读
+          minutes: 0
         - step: 分组研讨
           minutes: 40
 """
@@ -72,6 +74,35 @@ def test_the_teachers_document_carries_the_notes(tmp_path):
                                          True, ProjectPaths(root).static, site.markdown)
     assert header == "模块甲 · 教师版讲义"
     assert NOTES in document and "教学使用说明" in document
+    # the time each step takes in class; reading before class is no 0-minute slot
+    assert "<td>课前阅读</td>\n<td>课前完成</td>\n<td>不占课时</td>" in document
+    assert "<td>分组研讨</td>\n<td>0:00–0:40</td>\n<td>40 分钟</td>" in document
+    assert "<td>0 分钟</td>" not in document
+
+
+def test_the_handout_page_links_its_module_and_the_printed_document_has_no_tools(tmp_path):
+    root, site = _site(tmp_path)
+    module = site.library.get("training", "m")
+    page = handout_pages(site.page_renderer(), site.library)["training/m/handout.md"]
+    assert "所属培训模块：[模块甲](../m.md)" in page
+    assert '<span class="kb-handout__print"></span>' in page  # kb-page.js puts 打印 there
+    assert "下载 PDF" not in page  # no PDF is built without --pdf
+    for teacher in (False, True):
+        document, _ = printable_handout(site.page_renderer(), module, teacher,
+                                        ProjectPaths(root).static, site.markdown)
+        body = document.split("<article", 1)[1]
+        assert "所属培训模块" not in body and "kb-handout__print" not in body
+
+
+def test_with_pdfs_the_handout_page_links_its_own_pdf(tmp_path):
+    root = make_project(tmp_path, {
+        "cases/a.yml": case_yaml("a"),
+        "content/training/m.yml": MODULE + "publish_teacher_edition: true\n",
+    })
+    site = build_site(root, handout_pdfs=True).site
+    pages = handout_pages(site.page_renderer(), site.library)
+    assert "[下载 PDF](m-handout.pdf)" in pages["training/m/handout.md"]
+    assert "[下载 PDF](m-teacher.pdf)" in pages["training/m/teacher.md"]
 
 
 def test_a_printable_document_loads_nothing_and_runs_nothing():

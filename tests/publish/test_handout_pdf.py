@@ -137,3 +137,31 @@ def test_without_pdf_the_handout_is_one_html_file(tmp_path):
 
 def test_the_browser_is_found_on_this_machine():
     assert find_browser() is not None and Path(find_browser()).is_file()
+
+
+def _questions(module) -> set[str]:
+    """Every question a handout prints with room to write under it, as letters only."""
+    found = set()
+    for session in module.sessions:
+        found |= {_key(q) for q in session.questions}
+        for case in (LIBRARY.get("case", c) for c in session.cases):
+            found |= {_key(q) for q in case.discussion_questions}
+    return found
+
+
+TABLE_HEADS = {_key("环节时长"), _key("环节时间时长"), _key("单元时间内容形式时长")}
+
+
+@pytest.mark.parametrize("key", [(m, t) for m in MODULES for t in (False, True)])
+def test_no_page_holds_only_one_question_box_or_one_timetable_row(printed, key):
+    """A question stays with its box and a timetable with its rows: no page of either edition
+    is a lone question with its writing box, or a table's last row under its header."""
+    questions = _questions(LIBRARY.get("training", key[0]))
+    for number, lines in enumerate(_lines(printed[key]), 1):
+        content = [line for line in lines[1:-1] if _key(line) not in TABLE_HEADS]
+        text = _key("".join(content))
+        question = re.sub(r"^(本单元)?(探讨问题)?\d+", "", text)
+        assert question not in questions, f"page {number} holds one question: {content}"
+        assert not (len(content) == 1 and content[0].endswith("分钟")), \
+            f"page {number} holds one timetable row: {content}"
+        assert len(text) > 40, f"page {number} holds only “{' / '.join(content)}”"

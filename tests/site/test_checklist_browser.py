@@ -1,7 +1,9 @@
 """A branch secretary works through a checklist on a phone: ticks, progress, a reload, a new
-build of the site, a reset, and the page without JavaScript."""
+build of the site, a reset and its undo, and the page without JavaScript."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 import yaml
@@ -26,7 +28,8 @@ def state(page) -> dict:
 
 
 def tick(page, text: str) -> None:
-    page.get_by_role("checkbox", name=text, exact=True).check()
+    """Ticks the item named ``text``, or ``text：what to do`` (决策 → 决策：对公共事务……)."""
+    page.get_by_role("checkbox", name=re.compile(rf"^{re.escape(text)}(：|$)")).check()
 
 
 def test_each_item_is_a_checkbox_labelled_by_its_text(phone, site_url):
@@ -91,8 +94,40 @@ def test_without_javascript_the_checklist_is_a_numbered_list(browser, site_url):
     page.goto(site_url + CHECKLIST)
     items = page.locator("ol.kb-checklist > li")
     assert items.count() == 5
-    assert items.nth(2).inner_text().strip() == "人事"
+    assert items.nth(2).locator(".kb-checklist__text").inner_text().strip() == "人事"
     assert page.locator("article input").count() == 0
     number = items.first.evaluate("li => getComputedStyle(li, '::before').content")
     assert number.startswith("counter(kb-item)")  # each item shows its number
     context.close()
+
+
+def undo_offer(page) -> str | None:
+    """The text of the offer to undo a reset, or None while none is shown."""
+    offer = page.locator(".kb-checklist__cleared")
+    return offer.inner_text().strip() if offer.is_visible() else None
+
+
+def test_a_reset_can_be_undone_until_the_next_tick(phone, site_url):
+    phone.goto(site_url + CHECKLIST)
+    tick(phone, "决策")
+    tick(phone, "评议")
+    assert undo_offer(phone) is None
+    phone.get_by_role("button", name="清空勾选").click()
+    assert state(phone)["ticked"] == [] and state(phone)["progress"] == "已完成 0/5"
+    assert undo_offer(phone).startswith("已清空 2 项勾选")
+    phone.get_by_role("button", name="撤销").click()
+    shown = state(phone)
+    assert shown["ticked"] == ["decision", "evaluation"] and shown["progress"] == "已完成 2/5"
+    assert shown["reset"] and undo_offer(phone) is None
+    phone.reload()  # the restored ticks were saved
+    assert state(phone)["ticked"] == ["decision", "evaluation"]
+    assert undo_offer(phone) is None
+
+    phone.get_by_role("button", name="清空勾选").click()
+    assert undo_offer(phone).startswith("已清空 2 项勾选")
+    tick(phone, "建议")  # a new tick: the cleared ticks are gone for good
+    assert undo_offer(phone) is None
+    assert state(phone)["ticked"] == ["suggestion"]
+    phone.reload()
+    assert state(phone)["ticked"] == ["suggestion"] and undo_offer(phone) is None
+    assert phone.dialogs == []  # no confirm(): the test browser would dismiss it

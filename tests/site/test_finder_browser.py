@@ -123,3 +123,86 @@ def test_the_finder_works_from_a_folder_opened_from_disk(phone, disk_site: Path)
     assert all(r["href"].startswith("file://") and r["href"].endswith(".html")
                for r in shown["results"])
     assert phone.foreign_requests == []
+
+
+def test_a_combination_with_no_case_says_which_filter_to_remove(phone, site_url):
+    shown = finder_empty(phone, site_url + "cases/?street=华山街道&tag=黑气点")
+    assert shown["count"] == "共 0 个案例"
+    assert "没有同时符合「华山街道」（街道）、「黑气点」（标签）的案例。" in shown["empty"]
+    assert shown["offers"] == ["去掉「华山街道」，看 1 个案例", "去掉「黑气点」，看 1 个案例"]
+    # no box is left without an option to choose
+    assert phone.evaluate("""() => [...document.querySelectorAll('.kb-finder__facet')]
+        .every(f => f.querySelector('input'))""")
+    phone.click("text=去掉「黑气点」，看 1 个案例")
+    phone.wait_for_selector(".kb-finder__results:not([aria-busy])")
+    assert [r["title"] for r in read(phone)["results"]] == ["五华山社区82号院活动阵地建设"]
+    assert parse_qs(urlsplit(phone.url).query) == {"street": ["华山街道"]}
+    phone.go_back()  # the removal was a step of its own
+    assert finder_empty(phone, None)["count"] == "共 0 个案例"
+
+
+def finder_empty(page, url: str | None) -> dict:
+    if url:
+        page.goto(url)
+    page.wait_for_selector(".kb-finder__empty")
+    return page.evaluate("""() => ({
+      count: document.querySelector('.kb-finder__count').innerText,
+      empty: document.querySelector('.kb-finder__empty').innerText,
+      offers: [...document.querySelectorAll('.kb-finder__drop')].map(b => b.innerText),
+    })""")
+
+
+def test_an_unknown_value_is_named_and_dropped(phone, site_url):
+    shown = finder(phone, site_url + "cases/?street=不存在街道&tag=院坝&year=2030")
+    notice = phone.locator(".kb-finder__unknown").inner_text()
+    assert notice == "没有名为「不存在街道」的街道；没有「2030」年的案例，已去掉这个筛选条件。"
+    assert shown["count"] == "共 2 个案例"  # the known filter still applies
+    assert parse_qs(urlsplit(phone.url).query) == {"tag": ["院坝"]}
+    phone.check("input[name=street][value=护国街道]")
+    assert phone.locator(".kb-finder__unknown").count() == 0  # said once, then gone
+
+
+def test_back_undoes_one_filter_at_a_time(phone, site_url):
+    finder(phone, site_url + "cases/")
+    phone.check("input[name=tag][value=阵地建设]")
+    phone.check("input[name=street][value=龙翔街道]")
+    assert read(phone)["count"] == "共 1 个案例"
+    phone.go_back()
+    phone.wait_for_function("!location.search.includes('street')")
+    assert read(phone)["count"] == "共 2 个案例"
+    assert read(phone)["options"]["tag=阵地建设"][0] is True
+    phone.go_back()
+    phone.wait_for_function("location.search === ''")
+    assert read(phone)["count"] == "共 5 个案例"
+    phone.go_forward()
+    phone.wait_for_function("location.search !== ''")
+    assert read(phone)["count"] == "共 2 个案例"
+
+
+def test_every_control_is_big_enough_for_a_finger(phone, site_url):
+    finder(phone, site_url + "cases/?street=护国街道")
+    small = phone.evaluate("""() => [...document.querySelectorAll(
+        '.kb-finder label, .kb-finder button, .kb-finder select')]
+      .map(el => [el.innerText.trim(), el.getBoundingClientRect()])
+      .filter(([, box]) => box.width < 44 || box.height < 44)
+      .map(([text, box]) => `${text} ${box.width}x${box.height}`)""")
+    assert small == []
+
+
+def test_cases_are_ordered_newest_first_or_by_title_in_pinyin(phone, generated_site):
+    from generator.pages.finder import finder_order, title_order
+    from generator.publish.pipeline import load_library
+
+    cases = load_library(generated_site.parent).library.all("case")
+    by_date = [c.title for c in finder_order(cases)]
+    by_title = [c.title for c in title_order(cases)]
+    assert by_date[:20] != by_title[:20]
+    with serve_folder(generated_site) as url:
+        assert [r["title"] for r in finder(phone, url + "cases/")["results"]] == by_date[:20]
+        phone.select_option("#kb-finder-sort", "title")
+        phone.wait_for_function("location.search === '?sort=title'")
+        phone.wait_for_selector(".kb-finder__results:not([aria-busy])")
+        assert [r["title"] for r in read(phone)["results"]] == by_title[:20]
+        phone.go_back()
+        phone.wait_for_selector(".kb-finder__results:not([aria-busy])")
+        assert [r["title"] for r in read(phone)["results"]] == by_date[:20]

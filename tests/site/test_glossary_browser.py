@@ -58,3 +58,18 @@ def test_the_glossary_index_jumps_to_each_initial(phone, site_url):
     assert heading.is_visible()
     following = heading.evaluate("h => h.nextElementSibling.textContent")
     assert following.startswith("三个一笔")  # san-ge before san-hui (三会一课)
+
+
+def test_a_term_near_the_bottom_of_a_phone_screen_opens_its_definition_upwards(
+        touch_phone, site_url):
+    touch_phone.goto(site_url + "practices/red-channel/")  # a long page, terms far down
+    height = touch_phone.viewport_size["height"]
+    last = touch_phone.locator("article a.kb-term").last
+    # scroll so that the term sits just above the bottom edge
+    last.evaluate(f"term => scrollBy(0, term.getBoundingClientRect().bottom - ({height} - 30))")
+    term = last.bounding_box()
+    assert height - 60 < term["y"] + term["height"] <= height
+    last.tap()
+    box = touch_phone.locator(".kb-term-popover").bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= height  # all of it on screen
+    assert box["y"] + box["height"] <= term["y"]  # above the term, not over it

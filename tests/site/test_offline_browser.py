@@ -63,6 +63,8 @@ def test_the_bundle_has_the_site_the_handout_pdfs_and_how_to_open_it(unpacked):
     assert pdf.read_bytes().startswith(b"%PDF")
     page = (unpacked / "training" / "branch-standardization.html").read_text(encoding="utf-8")
     assert 'href="branch-standardization/branch-standardization-handout.pdf"' in page
+    handout = (pdf.parent / "handout.html").read_text(encoding="utf-8")
+    assert '<a href="branch-standardization-handout.pdf">下载 PDF</a>' in handout
 
 
 def test_the_bundle_never_carries_teaching_notes(unpacked):

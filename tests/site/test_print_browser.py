@@ -115,3 +115,14 @@ def test_a_printed_handout_carries_the_module_title_and_starts_each_case_on_a_pa
                  "案例：西站社区45号院党支部“红色物业”队伍建设"):
         [content] = [lines[1:-1] for lines in pages if normalise(case) in lines]
         assert content.index(normalise(case)) <= 3, content[:5]
+
+
+@pytest.mark.parametrize("module", ["branch-standardization", "party-led-property"])
+def test_a_printed_handout_page_has_none_of_its_tools_and_no_page_with_a_lone_question(
+        desk, site_url, module):
+    pages, _ = printed(desk, site_url + f"training/{module}/handout/")
+    for number, lines in enumerate(pages, 1):
+        content = lines[1:-1]
+        assert "打印" not in content and not any("所属培训模块" in line for line in content)
+        text = "".join("".join(line.split()) for line in content)
+        assert len(text) > 60 or number == len(pages), f"page {number} holds only {content}"

@@ -1,7 +1,8 @@
 /* A checklist page as a tool: a checkbox per item, progress (已完成 3/5), ticks kept in this
  * browser (localStorage, by checklist and item id, so they survive a reload, a new build and
  * the items being reordered), and a button to clear them. Without JavaScript the page stays
- * a numbered list; printed, each item gets an empty box (kb.css). */
+ * a numbered list; printed, each item gets an empty box (kb.css). Clearing offers an undo
+ * (已清空 N 项勾选 · 撤销) until the next tick changes: no confirm(), which blocks the page. */
 (() => {
   "use strict";
 
@@ -9,6 +10,7 @@
   if (!list) return;
   const key = `kb-checklist/${list.id.slice("checklist-".length)}`;
   const items = [...list.querySelectorAll(":scope > li[id^='item-']")];
+  const ids = items.map(item => item.id.slice("item-".length));
   let ticked = {};
   try {
     ticked = JSON.parse(localStorage.getItem(key)) || {};
@@ -30,7 +32,18 @@
     bar.className = "kb-checklist__bar";
     list.before(bar);
   }
-  bar.append(progress, reset);
+  const cleared = document.createElement("p");
+  cleared.className = "kb-checklist__cleared";
+  cleared.setAttribute("role", "status");
+  cleared.hidden = true;
+  const clearedText = document.createElement("span");
+  const undo = document.createElement("button");
+  undo.type = "button";
+  undo.className = "md-button kb-checklist__undo";
+  undo.textContent = "撤销";
+  cleared.append(clearedText, undo);
+  bar.append(progress, reset, cleared);
+  let before = null;  // the ticks the last 清空勾选 removed, while an undo is offered
 
   const boxes = items.map(item => {
     const id = item.id.slice("item-".length);
@@ -43,6 +56,7 @@
     box.checked = ticked[id] === true;
     box.addEventListener("change", () => {
       if (box.checked) ticked[id] = true; else delete ticked[id];
+      offerUndo(null);
       save();
       update();
     });
@@ -65,11 +79,35 @@
     reset.disabled = done === 0;
   }
 
-  reset.addEventListener("click", () => {
-    ticked = {};
-    boxes.forEach(box => { box.checked = false; });
+  function show(marks) {
+    ticked = marks;
+    boxes.forEach((box, i) => { box.checked = ticked[ids[i]] === true; });
     save();
     update();
+  }
+
+  function offerUndo(marks) {
+    before = marks;
+    cleared.hidden = marks === null;
+    clearedText.textContent = marks === null ? "" : `已清空 ${count(marks)} 项勾选`;
+  }
+
+  function count(marks) {
+    return ids.filter(id => marks[id] === true).length;
+  }
+
+  reset.addEventListener("click", () => {
+    const marks = ticked;
+    show({});
+    offerUndo(marks);
+    undo.focus();  // the reset button is now disabled: keep the keyboard on the bar
+  });
+  undo.addEventListener("click", () => {
+    if (before === null) return;
+    const marks = before;
+    offerUndo(null);
+    show(marks);
+    reset.focus();
   });
   update();
 })();

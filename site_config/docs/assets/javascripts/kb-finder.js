@@ -2,20 +2,18 @@
  *
  * Filters by street, community type, practice, tag, year, policy and checklist, combined
  * (any of the values chosen within a filter, all filters together), with the number of
- * matching cases next to every option. The state lives in the URL query
- * (?street=护国街道&practice=red-channel), so a filtered list can be shared and survives a
- * reload. Data comes as scripts (search/finder.js, and the search index's document chunks for
- * titles and summaries), which also works for a site opened from disk (file://). */
+ * matching cases next to every option, newest first or by title (pinyin). The state lives in
+ * the URL query (?street=护国街道&practice=red-channel&sort=title), so a filtered list can be
+ * shared and survives a reload; each change is a history entry, so Back undoes it. A value
+ * the site does not know is named and dropped; a combination no case matches says which
+ * filter to remove (the address: kb-finder-state.js). Data comes as scripts (search/finder.js,
+ * and the search index's document chunks for titles and summaries), which also works for a
+ * site opened from disk (file://). */
 (() => {
   "use strict";
 
   const PAGE_SIZE = 20;
   const SHOWN_OPTIONS = 12;
-  const KEYS = ["street", "type", "practice", "tag", "year", "policy", "checklist"];
-  const LABELS = {
-    street: "街道", type: "小区类型", practice: "工作法", tag: "标签", year: "年份",
-    policy: "政策文件", checklist: "清单",
-  };
   const root = document.querySelector(".kb-finder");
   if (!root) return;
   const config = JSON.parse(document.getElementById("__config").textContent);
@@ -49,27 +47,7 @@
     return node;
   }
 
-  /* ---- state: the URL query ---- */
-
-  function readState() {
-    const params = new URLSearchParams(location.search);
-    const state = { filters: {}, page: Math.max(1, parseInt(params.get("page"), 10) || 1) };
-    for (const key of KEYS) {
-      const known = new Set(data.facets[key].values.map(([value]) => value));
-      const chosen = params.getAll(key).filter(value => known.has(value));
-      if (chosen.length) state.filters[key] = new Set(chosen);
-    }
-    return state;
-  }
-
-  function writeState(state) {
-    const params = new URLSearchParams();
-    for (const [key, values] of Object.entries(state.filters))
-      for (const value of values) params.append(key, value);
-    if (state.page > 1) params.set("page", state.page);
-    const query = params.toString();
-    history.replaceState(null, "", query ? `?${query}` : location.pathname);
-  }
+  const { KEYS, LABELS, SORTS, readState, writeState, unknownText } = window.kbFinderState;
 
   /* ---- filtering and counting ---- */
 
@@ -94,36 +72,65 @@
     return result;
   }
 
-  function matching(filters) {
+  let titleRank = null;  // case index → its place in title order
+
+  function matching(filters, sort = "date") {
     const found = [];
     for (let index = 0; index < data.count; index++)
       if (matches(index, filters, null)) found.push(index);
+    if (sort === "title") {
+      if (!titleRank) {
+        titleRank = new Array(data.count);
+        data.byTitle.forEach((index, rank) => { titleRank[index] = rank; });
+      }
+      found.sort((a, b) => titleRank[a] - titleRank[b]);
+    }
     return found;
+  }
+
+  function without(filters, key, value) {
+    const rest = {};
+    for (const [k, values] of Object.entries(filters)) {
+      const kept = new Set([...values].filter(v => k !== key || v !== value));
+      if (kept.size) rest[k] = kept;
+    }
+    return rest;
   }
 
   /* ---- rendering ---- */
 
-  function render(state) {
+  function render(state, push = false) {
     const tallies = counts(state.filters);
-    const found = matching(state.filters);
+    const found = matching(state.filters, state.sort);
     const pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
     state.page = Math.min(state.page, pages);
-    writeState(state);
+    writeState(state, push);
     const form = element("form", { class: "kb-finder__filters", "aria-label": "筛选案例" });
-    for (const key of KEYS)
-      if (data.facets[key].values.length)
-        form.append(renderFacet(key, data.facets[key], tallies[key], state));
+    for (const key of KEYS) {
+      const facet = renderFacet(key, data.facets[key], tallies[key], state);
+      if (facet) form.append(facet);
+    }
     const chosen = Object.keys(state.filters).length;
     const clear = element("button", { type: "button", class: "md-button", disabled: !chosen,
                                       text: "清除筛选" });
-    clear.addEventListener("click", () => update({ filters: {}, page: 1 }));
+    clear.addEventListener("click", () => update({ ...state, filters: {}, page: 1 }));
     form.append(clear);
+    const notes = state.unknown.length ? [element("p", { class: "kb-finder__unknown",
+      role: "status", text: `${state.unknown.map(unknownText).join("；")}，已去掉这个筛选条件。` })]
+      : [];
     const summary = element("p", { class: "kb-finder__count", role: "status",
                                    "aria-live": "polite", text: `共 ${found.length} 个案例` });
+    const order = renderOrder(state);
+    if (!found.length) {
+      root.replaceChildren(form, ...notes, summary, renderEmpty(state));
+      root.toggleAttribute("data-empty", true);  // no room kept for results that are not coming
+      return;
+    }
     const list = element("ol", { class: "kb-finder__results", "aria-busy": "true",
                                  start: (state.page - 1) * PAGE_SIZE + 1 });
     const shown = found.slice((state.page - 1) * PAGE_SIZE, state.page * PAGE_SIZE);
-    root.replaceChildren(form, summary, list);
+    root.replaceChildren(form, ...notes, summary, order, list);
+    root.toggleAttribute("data-empty", false);
     // the results and the pager appear once the titles have loaded, all at once: nothing the
     // reader is looking at moves as they arrive
     fillRows(shown, list).then(() => {
@@ -134,6 +141,47 @@
     });
   }
 
+  function labelOf(key, value) {
+    const found = data.facets[key].values.find(([v]) => v === value);
+    return found ? found[1] : value;
+  }
+
+  /* No case matches: say which filter to take away, and what that would show. */
+  function renderEmpty(state) {
+    const box = element("div", { class: "kb-finder__empty" });
+    const chosen = Object.entries(state.filters)
+      .flatMap(([key, values]) => [...values].map(value => [key, value]));
+    if (!chosen.length) {
+      box.append(element("p", { text: "案例库里还没有案例。" }));
+      return box;
+    }
+    const named = chosen.map(([key, value]) => `「${labelOf(key, value)}」（${LABELS[key]}）`);
+    box.append(element("p", { text: chosen.length > 1
+      ? `没有同时符合${named.join("、")}的案例。` : `没有符合${named[0]}的案例。` }));
+    const offers = element("ul", {});
+    for (const [key, value] of chosen) {
+      const rest = without(state.filters, key, value);
+      const count = matching(rest).length;
+      if (!count) continue;
+      const button = element("button", { type: "button", class: "kb-finder__drop",
+        text: `去掉「${labelOf(key, value)}」，看 ${count} 个案例` });
+      button.addEventListener("click", () => update({ ...state, filters: rest, page: 1 }));
+      offers.append(element("li", {}, button));
+    }
+    if (offers.children.length) box.append(element("p", { text: "可以去掉一个条件：" }), offers);
+    else box.append(element("p", { text: "去掉其中任何一个条件也没有案例，请点“清除筛选”重新选择。" }));
+    return box;
+  }
+
+  function renderOrder(state) {
+    const select = element("select", { id: "kb-finder-sort" });
+    for (const [value, label] of Object.entries(SORTS))
+      select.append(element("option", { value, selected: state.sort === value, text: label }));
+    select.addEventListener("change", () => update({ ...state, sort: select.value, page: 1 }));
+    return element("p", { class: "kb-finder__order" },
+      element("label", { for: "kb-finder-sort", text: "排序：" }), select);
+  }
+
   function renderFacet(key, facet, tally, state) {
     const chosen = state.filters[key] || new Set();
     let order = facet.values.map((value, i) => ({ value: value[0], label: value[1], count: tally[i] }))
@@ -141,6 +189,7 @@
     if (key === "tag") order.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "zh"));
     const hidden = expanded.has(key) ? 0 : Math.max(0, order.length - SHOWN_OPTIONS);
     const visible = hidden ? order.filter((o, i) => i < SHOWN_OPTIONS || chosen.has(o.value)) : order;
+    if (!visible.length) return null;  // nothing to choose here for this combination
     const group = element("fieldset", { class: "kb-finder__facet" },
       element("legend", { text: LABELS[key] }));
     for (const option of visible) {
@@ -153,7 +202,7 @@
     if (hidden) {
       const more = element("button", { type: "button", class: "kb-finder__more",
                                        text: `显示全部 ${order.length} 项` });
-      more.addEventListener("click", () => { expanded.add(key); render(state); });
+      more.addEventListener("click", () => { expanded.add(key); render({ ...state, unknown: [] }); });
       group.append(more);
     }
     return group;
@@ -198,17 +247,19 @@
     const values = filters[key] || new Set();
     if (on) values.add(value); else values.delete(value);
     if (values.size) filters[key] = values; else delete filters[key];
-    update({ filters, page: 1 });
+    update({ ...state, filters, page: 1 });
     const box = [...root.querySelectorAll(`input[name="${key}"]`)].find(b => b.value === value);
     if (box) box.focus();  // the form is redrawn; keep the keyboard where it was
   }
 
   function update(state) {
-    render(state);
+    render({ ...state, unknown: [] }, true);
   }
 
+  addEventListener("popstate", () => { if (data) render(readState(data)); });
+
   loadScript("search/finder.js")
-    .then(() => render(readState()))
+    .then(() => render(readState(data)))
     .catch(() => {
       root.replaceChildren(element("p", { text: "案例筛选没有载入，请用下面的“按街道浏览”。" }));
     });

@@ -2,6 +2,7 @@
  * - printed pages carry the page's address in the top margin (the site name is in kb.css),
  *   so a handout can be traced back to the page it was printed from; a training module's
  *   handout carries the module's title there instead of the site name;
+ * - a handout page gets its 打印 button;
  * - Material's search dialog gets a name, each result's list of kinds (a <nav> landmark)
  *   a name of its own, and a table too wide for the screen scrolls in a region a keyboard
  *   can reach (all for screen readers and keyboard users). */
@@ -23,6 +24,16 @@
     document.querySelectorAll(".md-typeset a[href^='http']").forEach(link => {
       link.classList.toggle("kb-print-bare", link.textContent.trim() === link.href);
     });
+  });
+
+  // a handout's 打印 button: made here, so a page without JavaScript shows no dead button
+  document.querySelectorAll(".kb-handout__print").forEach(slot => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.textContent = "打印";
+    button.addEventListener("click", () => print());
+    slot.replaceChildren(button);
   });
 
   const search = document.querySelector(".md-search[role=dialog]");

@@ -32,13 +32,31 @@
     popover.style.left = `${Math.max(8, scrollX + box.left)}px`;
     popover.style.top = `${scrollY + box.bottom + 6}px`;
     document.body.appendChild(popover);
-    // the screen's width: on a phone innerWidth grows with anything sticking out, this popover too
-    const screenWidth = document.documentElement.clientWidth;
-    const overflow = popover.getBoundingClientRect().right - (screenWidth - 8);
-    if (overflow > 0) popover.style.left = `${Math.max(8, scrollX + box.left - overflow)}px`;
+    place(popover, box);
     term.setAttribute("aria-expanded", "true");
     term.setAttribute("aria-describedby", popover.id);
     open = [term, popover];
+  }
+
+  /* Keeps the popover on screen: left of the term when it would run past the right edge,
+   * above the term when there is no room below (a term near the bottom of a phone's screen),
+   * and scrolling inside itself when neither has room. */
+  function place(popover, box) {
+    // the screen's size: on a phone innerWidth grows with anything sticking out, this popover too
+    const width = document.documentElement.clientWidth;
+    const height = window.visualViewport ? visualViewport.height : innerHeight;
+    const overflow = popover.getBoundingClientRect().right - (width - 8);
+    if (overflow > 0) popover.style.left = `${Math.max(8, scrollX + box.left - overflow)}px`;
+    const header = document.querySelector(".md-header");  // fixed at the top: not room
+    const top = header ? header.getBoundingClientRect().bottom : 0;
+    const below = height - box.bottom - 14, above = box.top - top - 14;
+    const tall = popover.offsetHeight;
+    if (tall > below && above > below) {
+      popover.style.maxHeight = `${Math.max(80, above)}px`;
+      popover.style.top = `${scrollY + box.top - 6 - Math.min(tall, Math.max(80, above))}px`;
+    } else if (tall > below) {
+      popover.style.maxHeight = `${Math.max(80, below)}px`;
+    }
   }
 
   /* On a touch screen the popover below shows the definition; Material's tooltip would

@@ -13,6 +13,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from generator.mkdocs_plugin.config import KnowledgeBaseConfig
+from generator.mkdocs_plugin.form_editor import add_form_editor, serve_local_backend
 from generator.mkdocs_plugin.html_pages import PageFile, ThemePages, add_pages, clean_titles
 from generator.mkdocs_plugin.navigation import SectionHighlight
 from generator.mkdocs_plugin.serving import DirtyNotice, Preview, nav_pages, settings_key
@@ -72,6 +73,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self.build.site is None and self.preview:
             generated = self.build.problem_pages(self.preview.shown + nav_pages(config.nav))
         add_pages(files, config, generated, self.build.html_pages())
+        add_form_editor(files, config, self.config, self.build.paths, bool(self.preview), log)
         self.files = files
         return files
 
@@ -138,6 +140,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for folder in self.build.paths.watched:
             if folder.exists():
                 server.watch(str(folder))
+        serve_local_backend(server, self.build.paths)
         return server
 
     def on_build_error(self, error):

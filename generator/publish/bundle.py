@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from generator.library.history import utc
+from generator.publish.cms_admin import is_admin_path
 from generator.publish.writer import write_zip
 
 README_NAME = "使用说明.txt"
@@ -28,7 +29,9 @@ def bundle_folder(site_name: str, epoch: int) -> str:
 
 
 def zip_entries(site_dir: Path) -> list[Path]:
-    return sorted((p for p in site_dir.rglob("*") if p.is_file()),
+    """Every file of the site but the form editor, which needs the repository's server."""
+    return sorted((p for p in site_dir.rglob("*")
+                   if p.is_file() and not is_admin_path(p.relative_to(site_dir).as_posix())),
                   key=lambda p: p.relative_to(site_dir).as_posix())
 
 

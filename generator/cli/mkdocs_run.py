@@ -59,7 +59,8 @@ class MkDocsRun:
         return code
 
     def _serving(self, url: str) -> None:
-        print(f"预览地址：{url}\n修改 cases/、content/、site_config/ 里的文件后页面会自动刷新；"
+        print(f"预览地址：{url}\n表单编辑器：{url}admin/（保存的内容直接写进本机的文件）\n"
+              "修改 cases/、content/、site_config/ 里的文件后页面会自动刷新；"
               "按 Ctrl+C 停止预览。", file=sys.stderr, flush=True)
         if self.open_browser:
             webbrowser.open(url)

@@ -174,7 +174,7 @@ class Practice(Record):
 class ChecklistItem(_Model):
     id: Slug = Field(description="条目 id：小写英文字母、数字和连字符，在本清单内唯一；"
                                  "读者在网页上的勾选按它保存，改了 id 勾选就会丢失")
-    text: Text = Field(description="条目")
+    text: Text = Field(description="条目内容")
     detail: Markdown | None = Field(None, description="说明")
     evidence: Text | None = Field(None, description="佐证材料")
     frequency: Text | None = Field(None, description="频次")

@@ -45,7 +45,18 @@ def _field(name: str, node: dict, required: bool, root: dict, *, top: bool = Fal
         field["hint"] = description
     field["required"] = required and not nullable
     field.update(_widget(name, options, node, root, top))
+    if field["widget"] == "object" and not field["required"]:
+        _relax(field["fields"])
     return field
+
+
+def _relax(fields: list[dict]) -> None:
+    """An optional group (a checklist item's 依据的来源) may be left empty: the form would
+    otherwise demand its required parts; kb validate checks a group that is filled in."""
+    for field in fields:
+        field["required"] = False
+        if field["widget"] == "object":
+            _relax(field["fields"])
 
 
 def label_of(name: str, node: dict) -> str:

@@ -35,12 +35,13 @@ def test_serve_says_where_the_preview_is_in_chinese(tmp_path):
                 break
             lines.append(line.rstrip("\n"))
             if line.startswith("预览地址："):
-                lines.append(process.stdout.readline().rstrip("\n"))
+                lines += [process.stdout.readline().rstrip("\n") for _ in range(2)]
                 break
     finally:
         process.terminate()
         process.wait(timeout=30)
     assert f"预览地址：http://127.0.0.1:{port}/" in lines
+    assert any(line.startswith(f"表单编辑器：http://127.0.0.1:{port}/admin/") for line in lines)
     assert any("按 Ctrl+C 停止预览" in line for line in lines)
     assert all(re.search(r"[\u4e00-\u9fff]", line) for line in lines if line.strip()), lines
 

@@ -116,3 +116,12 @@ def test_files_keep_their_key_order_with_sources_last(forms):
 ])
 def test_labels_are_the_short_part_of_the_description(description, label):
     assert label_of("x", {"description": description}) == label
+
+
+def test_an_optional_group_can_be_left_empty_but_a_required_one_cannot(forms):
+    basis_source = _field(forms["checklists"], "items.basis_source")
+    assert basis_source["required"] is False
+    assert _field(basis_source["fields"], "title")["required"] is False
+    assert _field(forms["glossary"], "terms.quote.source.title")["required"] is False
+    assert _field(forms["cases"], "location.street")["required"] is True
+    assert _field(forms["cases"], "sources.title")["required"] is True

@@ -118,3 +118,25 @@ def test_the_editor_refuses_requests_from_other_sites(editing):
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=10)
     assert refused.value.code == 403
+
+
+def test_a_new_checklist_item_gets_an_id_made_once(editing, browser):
+    root, url = editing
+    context, page = _open_editor(browser, url, "desktop")
+    page.goto(url + "admin/#/collections/checklists/new")
+    page.get_by_label("标识", exact=True).fill("form-checklist")
+    page.get_by_label("标题", exact=True).fill("表单新建的清单")
+    page.get_by_label("用途", exact=True).fill("试用表单。")
+    page.get_by_role("button", name=re.compile("新增条目")).click()
+    page.get_by_label("条目内容", exact=True).fill("开一次会。")
+    made = page.locator("output").first
+    made.wait_for()
+    shown = made.inner_text()
+    assert re.fullmatch(r"item-[a-z0-9]+-[a-z0-9]+", shown)
+    _publish(page)
+
+    text = (root / "content" / "checklists" / "form-checklist.yml").read_text("utf-8")
+    assert f"items:\n  - id: {shown}\n    text: 开一次会。\n" in text
+    assert run_kb(root, "validate").returncode == 0
+    assert page.foreign_requests == []
+    context.close()

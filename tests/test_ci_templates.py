@@ -4,8 +4,10 @@ every kb command they run exists and passes on the bundled content."""
 from __future__ import annotations
 
 import json
+import os
 import shlex
 import subprocess
+import sys
 
 import pytest
 import yaml
@@ -134,3 +136,21 @@ def test_the_plain_server_files_are_sound():
     script = REPO / "site_config/deploy/publish.sh"
     assert subprocess.run(["bash", "-n", str(script)]).returncode == 0
     assert "--delay-updates" in script.read_text(encoding="utf-8")
+
+
+
+def test_ci_run_fails_on_a_machine_without_chromium(tmp_path):
+    """.ci/run sets CI, and with CI set a missing browser fails the run instead of skipping
+    every browser test (a green run that tested nothing in a browser)."""
+    assert 'export CI="${CI:-true}"' in (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    outcomes = {}
+    for ci in ("true", ""):
+        env = os.environ | {"KB_TEST_CHROMIUM": str(tmp_path / "no-chromium"), "CI": ci,
+                            "NO_MKDOCS_2_WARNING": "1"}
+        outcomes[ci] = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
+             "tests/site/test_browser.py", "-k", "fit_a_phone_screen"],
+            cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    assert outcomes["true"].returncode == 1
+    assert "is missing: .ci/run must install Debian's chromium" in outcomes["true"].stdout
+    assert outcomes[""].returncode == 0 and "skipped" in outcomes[""].stdout

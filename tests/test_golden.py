@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -36,6 +37,22 @@ def test_problems(case: Path, tmp_path: Path):
     if UPDATE:
         expected_file.write_text(actual, encoding="utf-8")
     assert actual == expected_file.read_text(encoding="utf-8")
+
+
+_PROBLEM = re.compile(r"^[^\s:][^:]*:\d+:\d+:")
+_SUMMARY = re.compile(r"^共发现 (\d+) 个错误、(\d+) 个警告。$")
+
+
+@pytest.mark.parametrize("case", _cases("problems"), ids=lambda p: p.name)
+def test_every_golden_summary_counts_the_problems_it_lists(case: Path):
+    lines = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    listed = [line for line in lines if _PROBLEM.match(line)]
+    if lines[-1] == "检查通过：没有发现问题。":
+        assert listed == []
+        return
+    errors, warnings = map(int, _SUMMARY.match(lines[-1]).groups())
+    assert len(listed) == len(set(listed)) == errors + warnings
+    assert sum("（警告）" in line for line in listed) == warnings
 
 
 @pytest.mark.parametrize("case", _cases("pages"), ids=lambda p: p.name)

@@ -157,7 +157,7 @@ def _landline(digits: str) -> str | None:
     if not (10 <= len(digits) <= 12 and digits.isdigit() and digits[0] == "0"):
         return None
     area = digits[:3] if digits[1] in "12" else digits[:4]  # 010 and 02x have short codes
-    if area[1] == "0" and area != "010" or not 7 <= len(digits) - len(area) <= 8:
+    if area[1] == "0" or not 7 <= len(digits) - len(area) <= 8:
         return None
     return f"固定电话「{area}-****{digits[-4:]}」"
 

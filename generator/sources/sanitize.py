@@ -84,9 +84,13 @@ def is_local_url(url: str) -> bool:
     """True for an address on this site. Read as a browser reads it: leading blanks and
     controls dropped, tabs and line breaks removed anywhere, ``\\`` taken for ``/`` (so
     ``/\\host/a.png`` is ``//host/a.png``, another host)."""
-    seen = re.sub(r"[\t\n\r]", "", url).lstrip("".join(map(chr, range(0x21))))
-    seen = seen.replace("\\", "/")
+    seen = _as_browsers_read(url).replace("\\", "/")
     return not seen.startswith("//") and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", seen)
+
+
+def _as_browsers_read(url: str) -> str:
+    """Leading blanks and controls dropped, tabs and line breaks removed anywhere."""
+    return re.sub(r"[\t\n\r]", "", url).lstrip("".join(map(chr, range(0x21))))
 
 
 _CLEANER = nh3.Cleaner(
@@ -166,34 +170,15 @@ class _RemovalFinder(HTMLParser):
 
 
 def _url_allowed(url: str) -> bool:
-    match = re.match(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):", url)
+    match = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", _as_browsers_read(url))
     return match is None or match.group(1).lower() in URL_SCHEMES
 
 
-# Tags a page may plausibly carry, kept (not cleaned) by the change detector below
-_KNOWN_TAGS = TAGS | {
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
-    "input", "button", "textarea", "select", "option", "label", "link", "meta", "base",
-    "noscript", "template", "audio", "video", "source", "track", "canvas", "math", "marquee",
-    "foreignobject", "animate", "set", "use", "image", "abbr", "u", "s", "small", "big", "font",
-    "center", "section", "article", "aside", "header", "footer", "nav", "main", "figure",
-    "figcaption", "picture", "q", "cite", "dfn", "var", "samp", "time", "wbr", "caption",
-    "col", "colgroup", "tfoot", "body", "html", "head", "title", "xmp", "plaintext", "listing",
-}
-_KEEP_ALL = nh3.Cleaner(
-    tags=_KNOWN_TAGS,
-    clean_content_tags=set(),
-    generic_attribute_prefixes={""},
-    link_rel=None,
-    url_schemes=URL_SCHEMES | {"javascript", "vbscript", "data", "file", "ftp", "blob"},
-    strip_comments=False,
-)
-
-
 def clean_page(fragment: str) -> tuple[str, bool]:
-    """The cleaned fragment, and whether cleaning changed more than the serialisation."""
+    """The cleaned fragment, and whether cleaning took anything out. :func:`removals` is the
+    one judge of that (it reads the same allowlist); it only runs when the output differs."""
     cleaned = clean_html(fragment)
-    return cleaned, cleaned != _KEEP_ALL.clean(fragment)
+    return cleaned, cleaned != fragment and bool(removals(fragment))
 
 
 def clean_page_noting(fragment: str) -> tuple[str, str | None]:

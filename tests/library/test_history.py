@@ -53,6 +53,34 @@ def test_dates_follow_the_file_through_a_rename_and_ignore_whitespace(repo):
     assert history.dates("cases/huguo/a.yml") is None
 
 
+def test_a_file_renamed_twice_keeps_the_day_it_was_first_published(repo):
+    (repo / "cases" / "huguo" / "b.yml").write_text("id: b\ntitle: 乙\n", encoding="utf-8")
+    commit_all(repo, "新增案例乙", "2026-04-20T10:00:00+08:00")
+    (repo / "cases" / "longxiang").mkdir()
+    git(repo, "mv", "cases/daguan/a.yml", "cases/longxiang/a2.yml")
+    git(repo, "mv", "cases/huguo/b.yml", "cases/longxiang/b2.yml")
+    commit_all(repo, "移到龙翔街道文件夹并改名", "2026-05-01T10:00:00+08:00")
+    a2 = repo / "cases" / "longxiang" / "a2.yml"
+    a2.write_text("id: a\ntitle: 甲乙丙\n", encoding="utf-8")
+    commit_all(repo, "再改案例甲的标题", "2026-05-02T10:00:00+08:00")
+    history = read_history(repo)
+    assert sorted(history.changes) == ["cases/longxiang/a2.yml", "cases/longxiang/b2.yml"]
+    first, last = history.dates("cases/longxiang/a2.yml")
+    assert (first.day, first.subject, first.added) == ("2026-01-05", "新增案例甲", True)
+    assert (last.day, last.subject, last.added) == ("2026-05-02", "再改案例甲的标题", False)
+    assert history.dates("cases/longxiang/b2.yml")[0].subject == "新增案例乙"
+    commits = git(repo, "log", "--format=%H").split()
+    assert [(c.path, c.commit) for c in history.recent()] == [
+        ("cases/longxiang/a2.yml", commits[0]), ("cases/longxiang/b2.yml", commits[2]),
+        ("cases/longxiang/a2.yml", commits[7]), ("cases/longxiang/a2.yml", commits[8])]
+
+
+def test_a_repository_without_commits_has_no_history(tmp_path):
+    git(tmp_path, "init", "-q")
+    history = read_history(tmp_path)
+    assert (history.problem, history.changes) == (NO_GIT, {})
+
+
 def test_a_shallow_clone_or_no_git_gives_one_reason_and_no_dates(repo, tmp_path):
     shallow = tmp_path / "shallow"
     git(tmp_path, "clone", "-q", "--depth", "1", repo.as_uri(), str(shallow))

@@ -48,6 +48,18 @@ def test_unknown_practice_in_the_glossary_is_located(tmp_path):
     assert "sample-practice" in problem.message
 
 
+def test_unknown_practice_in_the_figures_is_located(tmp_path):
+    root = make_project(tmp_path, {
+        "content/figures.yml": "figures:\n  - value: 3\n    unit: 次\n    label: 业主大会\n"
+                               "    context: 先后召开3次业主大会\n"
+                               "    practices: [sample-practise]\n",
+    })
+    [problem] = load_library(root).problems.items
+    assert (problem.file, problem.line, problem.field) == (
+        "content/figures.yml", 6, "figures[1].practices[1]")
+    assert "sample-practice" in problem.message
+
+
 def test_duplicate_ids_of_different_kinds_are_fine(tmp_path):
     root = make_project(tmp_path, {"cases/s.yml": case_yaml("sample-practice")})
     assert load_library(root).ok

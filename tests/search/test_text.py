@@ -34,4 +34,22 @@ def test_domain_terms_longer_than_a_pair_are_found_whole():
 def test_shards_are_spread_and_stable():
     text = "近年来云南省昆明市五华区大力加强居民小区党建工作"
     shards = Counter(shard_of(t, 64) for t in terms(text))
-    assert len(shards) > 10 and shard_of("院坝", 64) == shard_of("院坝", 64) < 64
+    assert len(shards) > 10
+
+
+def test_the_shard_hash_is_fnv_1a_as_the_browser_computes_it():
+    """kb-search.js computes the same numbers; these pin them without a browser."""
+    assert [shard_of(t, 2**32) for t in ("", "a", "院坝", "2021")] == [
+        0x811C9DC5, 0xE40C292C, 0x05D321A8, 0x45294572]  # "a": the published FNV-1a value
+    assert shard_of("院坝", 64) == 0x05D321A8 & 63 == 40
+
+
+def test_where_chinese_begins_in_the_code_table():
+    """U+3400, the first CJK character, is Chinese; what comes before it is not."""
+    assert terms("㐀㐁") == Counter({"㐀㐁": 1})
+    assert terms("㐀㐁", single_characters=True) == Counter({"㐀㐁": 1, "㐀": 1, "㐁": 1})
+    assert terms("abc 2021", single_characters=True) == Counter({"abc": 1, "2021": 1})
+
+
+def test_domain_terms_of_three_characters_or_more_are_kept():
+    assert DomainTerms(["双报到", "院坝", "红色物业"]).words == ["双报到", "红色物业"]

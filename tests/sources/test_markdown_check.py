@@ -141,3 +141,69 @@ def test_parse_cost_counts_what_makes_the_parser_slow_across_paragraphs():
         assert parse_cost(text)[0] > PARSE_BUDGET
     guide = (REPO / "content/guides/editors.md").read_text(encoding="utf-8")
     assert parse_cost(guide)[0] < PARSE_BUDGET / 5
+
+
+# --- pinned for mutation testing (README "测试") ---------------------------------------------
+
+def test_code_is_blanked_keeping_every_line_and_column():
+    from generator.sources.markdown_check import without_code
+
+    assert without_code("a `x` b ``y`` ` c") == "a     b       ` c"
+    assert without_code("x\n```\ncode\n```\ny") == "x\n   \n    \n   \ny"
+    assert without_code("```\nnever closed {: .a}") == "```\nnever closed {: .a}"
+    assert without_code("~~~~\n~~~\n~~~~ \nz") == "    \n   \n     \nz"
+    assert without_code("```\n```python\n```\nz") == "   \n         \n   \nz"
+
+
+def test_only_what_is_outside_code_is_reported_on_its_own_line():
+    text = ("第一段\n\n```\n{: .x}\n*[HTML]: y\n```\n\n正文 {: #id} 和 `{: .y}`\n\n"
+            "*[ABC]: 说明\n\n~~~~\n<b>\n~~~\n仍在代码里 {: .z}\n~~~~\n之后 {: .w}\n")
+    assert [(line, message[:11]) for line, message in markdown_problems(text)] == [
+        (7, "不支持「{: #id}"), (9, "不支持 *[缩写]: "), (16, "不支持「{: .w}」")]
+
+
+def test_a_problem_is_placed_on_the_line_of_what_it_names():
+    from generator.sources.markdown_check import line_of
+
+    assert line_of("a\nb\nc", "c") == 2
+    assert line_of("abc", "a") == 0 and line_of("abc", "") == 0 and line_of("a\nb", "z") == 0
+    text = "第一行\n\n第三行 <span>x</span>\n\n[链接](javascript:alert(1))\n"
+    assert [line for line, _ in markdown_problems(text)] == [2, 4]
+
+
+def test_at_most_max_findings_are_listed():
+    from generator.sources.markdown_check import MAX_FINDINGS
+
+    text = "\n\n".join(f"段落 {{: .c{n}}}" for n in range(MAX_FINDINGS + 5))
+    assert len(markdown_problems(text)) == MAX_FINDINGS
+    text = "\n\n".join(f"*[A{n}]: 说明" for n in range(MAX_FINDINGS + 5))
+    assert len(markdown_problems(text)) == MAX_FINDINGS
+
+
+def test_the_costliest_paragraph_is_the_one_named():
+    from generator.sources.markdown_check import parse_cost
+
+    assert parse_cost("") == (0, 0)
+    cost, line = parse_cost("a\n\n[[[[\n")
+    assert (cost, line) == (827, 2)
+    assert parse_cost("x\n\ny")[1] == 0  # equal paragraphs: the first is named
+
+
+@pytest.mark.parametrize("markdown, shown", [
+    ("<span>x</span>", "不能使用 HTML 标签「<span>」"),
+    ("<!-- 注释 -->", "不能使用 HTML 标签「<!-- 注释 -->」"),
+    ("<!DOCTYPE html>", "不能使用 HTML 标签「<!DOCTYPE html>」"),
+    ("[a](https://a.cn/ \"x > y\")", "链接标题「x > y」里有 < 或 >"),
+    ("[a](https://a.cn/ \"x < y\")", "链接标题「x < y」里有 < 或 >"),
+    ("![](//host/a.png)", "图片「//host/a.png」在其他网站上"),
+    ("[a](java\\script:alert(1))", "链接地址「java\\script:alert(1)」不安全"),
+    ("[a](&#x20;javascript:x)", "链接地址「&#x20;javascript:x」不安全"),
+    ("[a](https://a.cn/" + "x" * 40 + ")", None),
+    ("[a](ftp://" + "x" * 40 + ")", "链接地址「ftp://" + "x" * 24 + "…」不安全"),
+])
+def test_each_message_names_what_is_wrong(markdown, shown):
+    found = [message for _, message in markdown_problems(markdown)]
+    if shown is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and found[0].startswith(shown), found

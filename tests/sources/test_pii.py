@@ -99,3 +99,119 @@ def test_resident_id_check_digit():
     assert is_resident_id("11010519491231002X")
     assert not is_resident_id("110105194912310021")
     assert not is_resident_id("110105194913310027")  # month 13
+
+
+# --- boundaries and positions, pinned so that mutation testing finds no gap (README "测试") --
+
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)  # GB 11643-1999
+
+
+def _with_check(first17: str) -> str:
+    """An 18-character ID: ``first17`` and its check character, computed independently."""
+    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True))
+    return first17 + "10X98765432"[total % 11]
+
+
+@pytest.mark.parametrize("char, folded", [
+    ("１", "1"), ("！", "!"), ("～", "~"), ("\uff00", "\uff00"), ("\uff5f", "\uff5f"),
+    ("\t", " "), ("\n", " "), ("\f", " "), ("\v", " "), ("a", "a"), ("-", "-"),
+    ("。", "."), ("·", "."), ("•", "."), ("—", "-"), ("–", "-"), ("\u2212", "-"),
+    ("\u2043", "-"), ("\u3000", " "), ("\u2028", " "), ("\u2029", " "), ("\u200b", " "),
+    ("中", "中"), ("、", "、"), ("Ａ", "A"),
+])
+def test_each_character_is_folded_the_way_the_scanners_read_it(char, folded):
+    from generator.sources.pii import _fold, _FoldTable
+
+    assert _fold(char) == folded
+    assert _FoldTable()[ord(char)] == folded  # a fresh table, not the one filled by other tests
+
+
+def test_findings_point_at_where_the_number_starts():
+    text = "联系：13012345678，邮箱 ab@example.com，座机 0871-65123456，证件 " + _with_check(
+        "53010219920229001")
+    found = personal_information(text)
+    assert [(f.what[:2], f.start) for f in found] == [
+        ("手机", 3), ("电子", 18), ("固定", 36), ("身份", 53)]
+    assert [f.start for f in personal_information("0086 138 1234 5678")] == [0]
+    assert [f.start for f in personal_information("甲8613812345678")] == [1]
+
+
+@pytest.mark.parametrize("first17, found", [
+    ("11010519491231002", True), ("82010519000101001", True), ("10010519491231002", False),
+    ("83010519491231002", False), ("53010218991231001", False), ("53010219000101003", True),
+    ("53010219920229001", True), ("53010219930229001", False), ("53010219921301001", False),
+])
+def test_an_id_needs_a_region_code_from_11_to_82_and_a_real_birth_date(first17, found):
+    number = _with_check(first17)
+    assert is_resident_id(number) is found
+    assert bool(personal_information(number)) is found
+    assert bool(personal_information(number[:17] + ("0" if number[17] != "0" else "1"))) is found
+
+
+def test_the_check_character_decides_the_note_and_x_may_be_lowercase():
+    number = _with_check("11010519491231002")
+    assert number.endswith("X") and is_resident_id(number.lower())
+    assert _found(number.lower()) == ["身份证号「110105********002X」"]
+    wrong = number[:17] + "5"
+    assert _found(wrong) == ["身份证号「110105********0025」（校验位不符，可能是输错的身份证号）"]
+    assert not is_resident_id(number[:16] + "A" + number[17])
+
+
+@pytest.mark.parametrize("number, found", [
+    ("110105491231002", True), ("820105000101001", True), ("100105491231002", False),
+    ("830105491231002", False), ("530102920230001", False), ("530102921301001", False),
+])
+def test_old_fifteen_digit_ids_need_a_region_and_a_date(number, found):
+    assert bool(personal_information(number)) is found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("13012345678", ["手机号「130****5678」"]),
+    ("12812345678", []),  # no mobile number starts 12
+    ("0013812345678", []),  # 13 digits: only 86 + a number is a number
+    ("008613812345678", ["手机号「138****5678」"]),
+    ("0086138123456789", []),
+    ("1234567890", []),  # ten digits not starting 0: not a landline
+    ("010 123456789", []),  # Beijing's code and 9 more digits: too long
+    ("0871 123456", []),  # and too short
+    ("0087 1234567", []),  # area codes do not start 00
+])
+def test_what_is_and_is_not_a_phone_number(text, found):
+    assert _found(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("138 1234 5678", True),
+    ("138      1234 5678", True),  # a gap of six blanks still joins the groups
+    ("138       1234 5678", False),  # seven do not
+    ("138 -/- 1234 5678", True),  # three marks in a gap
+    ("138 -/-- 1234 5678", False),  # four are a different thing
+    ("138 x 1234 5678", False),  # a letter ends the number
+])
+def test_how_far_apart_the_groups_of_one_number_may_be(text, found):
+    assert bool(_found(text)) is found
+
+
+def test_two_numbers_in_one_run_are_both_found_with_their_positions():
+    found = personal_information("138 1234 5678 139 8765 4321 0871 6512 3456")
+    assert [(f.what, f.start) for f in found] == [
+        ("手机号「138****5678」", 0), ("手机号「139****4321」", 14),
+        ("固定电话「0871-****3456」", 28)]
+    assert [f.start for f in personal_information("7 7 13812345678")] == [4]
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("a@b.cn", ["电子邮箱「a***@b.cn」"]),
+    ("x@y@mail.example.cn", ["电子邮箱「y***@mail.example.cn」"]),
+    ("name@host", []), ("name@1.2", []), ("name@-a.cn", []), ("name@a-.cn", []),
+    ("name@a..cn", []), ("@a.cn", []), ("name@a.cn.", ["电子邮箱「na***@a.cn」"]),
+    ("first.last+tag@a.b.cn", ["电子邮箱「fi***@a.b.cn」"]),
+    ("张三@例子.中国", ["电子邮箱「张三***@例子.中国」"]),
+    ("a@x.123.cn", ["电子邮箱「a***@x.123.cn」"]), ("a@x.cn.123", []),
+])
+def test_email_addresses_and_things_that_only_look_like_them(text, shown):
+    assert _found(text) == shown
+
+
+def test_a_character_reference_keeps_the_positions_after_it():
+    assert [f.start for f in personal_information("&nbsp;&#160;13812345678")] == [12]

@@ -89,3 +89,63 @@ def test_a_whole_number_is_checked_for_personal_data_like_text():
     record, problems = _check("id: a\ntitle: 甲\nlocation:\n  street: 护国街道\nsummary: 概述。\n"
                               "metrics:\n  - label: 联系\n    value: 13812345678\n")
     assert record is None and "手机号「138****5678」" in problems[0][3]
+
+
+# --- pinned for mutation testing (README "测试") ---------------------------------------------
+
+def test_personal_data_anywhere_keeps_the_record_out_of_the_site():
+    record, problems = _check(VALID + "tags:\n  - 电话13812345678\n  - 正常\n")
+    assert record is None and [(p[0], p[2]) for p in problems] == [(7, "tags[1]")]
+    record, problems = _check(
+        VALID + "metrics:\n  - {label: 电话, value: 13812345678}\n  - {label: b, value: 1}\n")
+    assert record is None and [p[2] for p in problems] == ["metrics[1].value"]
+
+
+def test_a_missing_field_is_named_with_its_description_at_any_depth():
+    _, problems = _check("id: a\ntitle: t\nlocation:\n  community: 社区\nsummary: s\n")
+    [(line, _, field, message)] = problems
+    assert (line, field) == (3, "location.street")  # where the group starts
+    assert message == "缺少必填项「street」。请补上：街道（必填，须为站点设置中的街道之一）。"
+
+
+def test_a_broken_record_still_names_what_it_links_to():
+    from generator.sources.validation import partial_record
+
+    problems = ProblemList()
+    doc = parse_yaml("id: ok-id\ntitle: 标题\npractices: [red-channel, Bad_Id, 3]\n"
+                     "background: 文字\nactions: [一, 二]\nlessons: [一, 2]\n",
+                     "cases/a.yml", problems)
+    record = partial_record(doc, Case)
+    assert (record.id, record.title, record.practices) == ("ok-id", "标题", ["red-channel"])
+    assert (record.background, record.actions) == ("文字", ["一", "二"])
+    assert record.lessons == [] and record._partial
+    doc = parse_yaml("id: Bad Id\ntitle:\n", "cases/b.yml", problems)
+    assert (partial_record(doc, Case).id, partial_record(doc, Case).title) == ("-", "")
+
+
+def test_personal_data_in_an_early_field_is_not_forgotten_by_later_ones():
+    record, problems = _check(VALID.replace("title: 标题", "title: 电话13812345678"))
+    assert record is None and [p[2] for p in problems] == ["title"]
+
+
+def test_unsafe_markdown_keeps_the_record_out_of_the_site():
+    record, problems = _check(VALID + "background: 背景<span>x</span>\n")
+    assert record is None and [p[2] for p in problems] == ["background"]
+
+
+def test_the_parse_budget_counts_every_field_of_a_file():
+    from generator.sources.markdown_check import PARSE_BUDGET, parse_cost
+
+    size = 10
+    while parse_cost(_costly(size))[0] * 2 <= PARSE_BUDGET:
+        size += 10
+    assert parse_cost(_costly(size))[0] <= PARSE_BUDGET  # one field alone is within it
+    one, problems = _check(VALID + f"background: '{_costly(size)}'\n")
+    assert problems == [] and one is not None
+    two, problems = _check(VALID + f"background: '{_costly(size)}'\noutcomes: '{_costly(size)}'\n")
+    assert two is None and [p[2] for p in problems] == ["outcomes"]
+    assert "超过上限" in problems[0][3]
+
+
+def _costly(size: int) -> str:
+    return "文" * size + "[" * (size // 10)

@@ -10,7 +10,7 @@ from generator.model.records import REFERENCE_FIELDS
 from generator.model.training import MATERIAL_FIELDS
 
 MARKDOWN = "text/markdown"
-DATE_HINT_PATTERN = r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"
+DATE_PATTERN = r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"
 DATE_MESSAGE = "写成 2021、2021-06 或 2021-06-15"
 # kind of record → the collection that holds it (see cms_config.COLLECTIONS)
 KIND_COLLECTIONS = {"case": "cases", "practice": "practices", "policy": "policies",
@@ -25,14 +25,14 @@ _LABEL_END = re.compile(r"[：；，（]")
 PARAGRAPHS = {"summary", "purpose", "basis", "text", "context", "intro", "opening", "note"}
 
 
-def form_fields(schema: dict, *, new_entry_status: bool = True) -> list[dict]:
+def form_fields(schema: dict) -> list[dict]:
     """The Decap fields of a record's schema, in the order editors' files use."""
     names = list(schema["properties"])
     if "sources" in names:  # inherited from Record, but written last in every file
         names.remove("sources")
         names.append("sources")
     return [_field(name, schema["properties"][name], name in schema.get("required", []),
-                   schema, top=new_entry_status) for name in names]
+                   schema, top=True) for name in names]
 
 
 def _field(name: str, node: dict, required: bool, root: dict, *, top: bool = False) -> dict:
@@ -72,8 +72,8 @@ def _widget(name: str, options: list[dict], node: dict, root: dict, top: bool) -
         return {"widget": "select", "options": STATUS_OPTIONS, "default": "draft",
                 "hint": STATUS_HINT}
     first = _resolve(options[0], root)
-    if any(o.get("pattern") == DATE_HINT_PATTERN for o in options):
-        return {"widget": "string", "pattern": [DATE_HINT_PATTERN, DATE_MESSAGE]}
+    if any(o.get("pattern") == DATE_PATTERN for o in options):
+        return {"widget": "string", "pattern": [DATE_PATTERN, DATE_MESSAGE]}
     if len(options) > 1:  # a number or a text (a metric's value)
         return {"widget": "string"}
     kind = first.get("type")

@@ -1,3 +1,5 @@
+import pytest
+
 from generator.publish.pipeline import load_library
 from tests.helpers import case_yaml, make_project
 
@@ -37,26 +39,19 @@ def test_link_to_a_draft_is_a_warning_and_dropped(tmp_path):
     assert result.library.related(result.library.get("case", "a"), "practice") == []
 
 
-def test_unknown_practice_in_the_glossary_is_located(tmp_path):
-    root = make_project(tmp_path, {
-        "content/glossary.yml": "terms:\n  - term: 院坝\n    definition: 释义。\n"
-                                "    practices: [sample-practise]\n",
-    })
-    [problem] = load_library(root).problems.items
-    assert (problem.file, problem.line, problem.field) == (
-        "content/glossary.yml", 4, "terms[1].practices[1]")
-    assert "sample-practice" in problem.message
-
-
-def test_unknown_practice_in_the_figures_is_located(tmp_path):
-    root = make_project(tmp_path, {
-        "content/figures.yml": "figures:\n  - value: 3\n    unit: 次\n    label: 业主大会\n"
-                               "    context: 先后召开3次业主大会\n"
-                               "    practices: [sample-practise]\n",
-    })
-    [problem] = load_library(root).problems.items
-    assert (problem.file, problem.line, problem.field) == (
-        "content/figures.yml", 6, "figures[1].practices[1]")
+@pytest.mark.parametrize("rel, text, line, field", [
+    ("content/glossary.yml",
+     "terms:\n  - term: 院坝\n    definition: 释义。\n    practices: [sample-practise]\n",
+     4, "terms[1].practices[1]"),
+    ("content/figures.yml",
+     "figures:\n  - value: 3\n    unit: 次\n    label: 业主大会\n"
+     "    context: 先后召开3次业主大会\n    practices: [sample-practise]\n",
+     6, "figures[1].practices[1]"),
+])
+def test_an_unknown_practice_in_the_glossary_or_the_figures_is_located(tmp_path, rel, text,
+                                                                        line, field):
+    [problem] = load_library(make_project(tmp_path, {rel: text})).problems.items
+    assert (problem.file, problem.line, problem.field) == (rel, line, field)
     assert "sample-practice" in problem.message
 
 

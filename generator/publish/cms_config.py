@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from generator.model import Vocabularies
-from generator.publish.cms_fields import form_fields
+from generator.publish.cms_fields import KIND_COLLECTIONS, form_fields
 from generator.publish.cms_local import API_SUFFIX, MEDIA_FOLDER
 from generator.publish.schema import SCHEMA_MODELS, build_schema
 
@@ -23,8 +23,9 @@ COLLECTIONS = [
     ("checklists", "清单", "content/checklists", "yml"),
     ("training", "培训模块", "content/training", "yml"),
 ]
-_KIND = {"cases": "case", "practices": "practice", "policies": "policy",
-         "checklists": "checklist", "training": "training"}
+# collection → kind of record: the reference targets, and training modules (never referenced)
+_KIND = {collection: kind for kind, collection in KIND_COLLECTIONS.items()} | {
+    "training": "training"}
 
 
 @dataclass(frozen=True)

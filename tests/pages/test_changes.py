@@ -14,6 +14,10 @@ def _site(tmp_path):
                                       encoding="utf-8")
     (root / "cases/c.yml").write_text(case_yaml("c") + "status: draft\n", encoding="utf-8")
     commit_all(root, "修改案例b，新增草稿c", "2026-01-06T09:00:00+08:00")
+    return _library(root)
+
+
+def _library(root):
     result = build_site(root)
     assert result.ok, result.problems.format()
     return result.library
@@ -49,9 +53,7 @@ def _busy_day(tmp_path):
     commit_all(root, "改指南", "2026-02-01T19:00:00+08:00")
     (root / "cases/b.yml").write_text(case_yaml("b"), encoding="utf-8")
     commit_all(root, "新增案例乙", "2026-02-01T12:00:00+08:00")
-    result = build_site(root)
-    assert result.ok, result.problems.format()
-    return result.library
+    return _library(root)
 
 
 def test_a_page_changed_several_times_in_a_day_is_one_entry(tmp_path):

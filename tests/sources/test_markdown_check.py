@@ -145,16 +145,6 @@ def test_parse_cost_counts_what_makes_the_parser_slow_across_paragraphs():
 
 # --- pinned for mutation testing (README "测试") ---------------------------------------------
 
-def test_code_is_blanked_keeping_every_line_and_column():
-    from generator.sources.markdown_check import without_code
-
-    assert without_code("a `x` b ``y`` ` c") == "a     b       ` c"
-    assert without_code("x\n```\ncode\n```\ny") == "x\n   \n    \n   \ny"
-    assert without_code("```\nnever closed {: .a}") == "```\nnever closed {: .a}"
-    assert without_code("~~~~\n~~~\n~~~~ \nz") == "    \n   \n     \nz"
-    assert without_code("```\n```python\n```\nz") == "   \n         \n   \nz"
-
-
 def test_only_what_is_outside_code_is_reported_on_its_own_line():
     text = ("第一段\n\n```\n{: .x}\n*[HTML]: y\n```\n\n正文 {: #id} 和 `{: .y}`\n\n"
             "*[ABC]: 说明\n\n~~~~\n<b>\n~~~\n仍在代码里 {: .z}\n~~~~\n之后 {: .w}\n")

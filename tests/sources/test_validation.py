@@ -143,8 +143,8 @@ def test_the_parse_budget_counts_every_field_of_a_file():
     one, problems = _check(VALID + f"background: '{_costly(size)}'\n")
     assert problems == [] and one is not None
     two, problems = _check(VALID + f"background: '{_costly(size)}'\noutcomes: '{_costly(size)}'\n")
-    assert two is None and [p[2] for p in problems] == ["outcomes"]
-    assert "超过上限" in problems[0][3]
+    assert two is None and [p[:3] for p in problems] == [(7, 1, "outcomes")]
+    assert problems[0][3].startswith("从这一行开始的段落太长") and "超过上限" in problems[0][3]
 
 
 def _costly(size: int) -> str:

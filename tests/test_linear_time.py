@@ -12,6 +12,7 @@ import pytest
 from generator.model import Case
 from generator.sources.loading import read_source
 from generator.sources.markdown_check import inspect_markdown
+from generator.sources.pii import personal_information
 from generator.sources.problems import ProblemList
 from generator.sources.validation import validate_document
 from tests.sources.test_validation import VOCABULARIES
@@ -31,6 +32,20 @@ HOSTILE = {
     "percent-encoded @": lambda n: "a%40" * (n // 4),
     "list markers": lambda n: "\n- " * (n // 3),
     "a long line": lambda n: "字" * n,
+    # the personal-data guard's spelled forms (generator/sources/pii*.py)
+    "Chinese numerals": lambda n: "一" * n,
+    "spaced Chinese numerals": lambda n: "一 " * (n // 2),
+    "numerals between digits": lambda n: "1一" * (n // 2),
+    "enclosed digits": lambda n: "①⑴" * (n // 2),
+    "many (at)": lambda n: "a(at)" * (n // 5),
+    "many at words": lambda n: "a at " * (n // 5),
+    "many 艾特": lambda n: "a艾特" * (n // 3),
+    "spelled dots": lambda n: "a@b" + " dot b" * (n // 6),
+    "many 栋": lambda n: "3栋" * (n // 2),
+    "many 单元": lambda n: "2单元" * (n // 3),
+    "buildings and units": lambda n: "3栋2单元" * (n // 5),
+    "many QQ labels": lambda n: "QQ 1 " * (n // 5),
+    "many WeChat labels": lambda n: "微信 a" * (n // 4),
 }
 
 
@@ -58,8 +73,21 @@ def _seconds(path) -> float:
 
 @pytest.mark.parametrize("name", list(HOSTILE))
 def test_twice_the_input_takes_about_twice_the_time(tmp_path, name):
-    small = _seconds(_case_file(tmp_path, HOSTILE[name](SMALL)))
-    large = _seconds(_case_file(tmp_path, HOSTILE[name](LARGE)))
-    # quadratic code takes four times as long, cubic eight; the constant absorbs timer noise
+    # quadratic code takes four times as long, cubic eight; the constant absorbs timer noise.
+    # A busy machine can slow one measurement: measured up to three times, quadratic code
+    # fails every time.
+    for _ in range(3):
+        small = _seconds(_case_file(tmp_path, HOSTILE[name](SMALL)))
+        large = _seconds(_case_file(tmp_path, HOSTILE[name](LARGE)))
+        if large <= 2.6 * small + 0.02:
+            break
     assert large <= 2.6 * small + 0.02, f"{name}: {small:.3f} s → {large:.3f} s"
     assert large < 2.0, f"{name}: {large:.3f} s for {LARGE} characters"
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_the_personal_data_guard_reads_100_kb_of_anything_in_a_second(name):
+    text = HOSTILE[name](100_000)
+    start = time.perf_counter()
+    personal_information(text)
+    assert time.perf_counter() - start < 1.0, name

@@ -30,6 +30,7 @@ from generator.publish.export import export_json
 from generator.publish.pipeline import BuildResult, build_pages, build_site, load_library
 from generator.publish.schema import render_schemas
 from generator.publish.writer import write_new_file, write_pages
+from generator.sources.file_tree import LinkRefused
 from generator.sources.problems import ProblemList
 from generator.sources.project import ProjectPaths, load_vocabularies, site_name
 
@@ -153,7 +154,14 @@ def _new(args) -> int:
         print("\n".join(reasons), file=sys.stderr)
         return 1
     rel = new_file_path(request, vocabularies)
-    if not write_new_file(paths.root / rel, render_new_file(request, paths, vocabularies)):
+    try:
+        written = write_new_file(paths.root / rel, render_new_file(request, paths, vocabularies),
+                                 paths.root)
+    except LinkRefused:
+        print(f"没有新建 {rel}：它所在的文件夹是一个链接（快捷方式），kb 不通过链接写文件。"
+              "请删除这个链接，换成真正的文件夹。", file=sys.stderr)
+        return 1
+    if not written:
         print(f"{rel} 已经存在，没有覆盖。请换一个 id，或直接编辑这个文件。", file=sys.stderr)
         return 1
     print(f"已新建 {rel}：按文件里的说明填写，然后运行 kb validate 检查。")

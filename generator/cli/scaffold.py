@@ -13,6 +13,7 @@ from generator.model.fields import SLUG_PATTERN, vocabulary_message
 from generator.publish.schema import schema_file_name
 from generator.sources.placeholders import yaml_scalar
 from generator.sources.project import ProjectPaths
+from generator.sources.template_loader import no_link_loader
 
 # kind → (folder under the project root, file suffix, extra fields asked for)
 NEW_KINDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
@@ -65,7 +66,7 @@ def existing_ids(paths: ProjectPaths, kind: str) -> set[str]:
     pattern = re.compile(r"^id:\s*['\"]?([^'\"\s#]+)", re.M)
     ids = set()
     for path in folder.rglob("*") if folder.is_dir() else []:
-        if path.suffix in (".yml", ".yaml", ".md") and path.is_file():
+        if path.suffix in (".yml", ".yaml", ".md") and path.is_file() and not path.is_symlink():
             ids.update(pattern.findall(path.read_text(encoding="utf-8", errors="replace")))
     return ids
 
@@ -82,7 +83,7 @@ def render_new_file(request: NewRecord, paths: ProjectPaths, vocab: Vocabularies
     rel = new_file_path(request, vocab)
     schema = f"site_config/schema/{schema_file_name(request.kind)}"
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(paths.templates / "new")),
+        loader=no_link_loader(paths.templates / "new", paths.root),
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
     )
     env.filters["yaml"] = yaml_scalar

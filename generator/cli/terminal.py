@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 _PREFIX = re.compile(r"^(INFO|WARNING|ERROR|DEBUG)\s+-\s+(?:generator: )?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# "Config value 'plugins': Plugin 'kb' option 'cms': Sub-option 'review': " before our message
+_CONFIG_PATH = re.compile(r"^Config value '[^']*': (?:[\w-]+ '[^']*'(?: [\w-]+ '[^']*')*: )*")
 _BUILDING = re.compile(r"^Building documentation\.\.\.$")
 _CHANGED = re.compile(r"^Detected file changes$")
 _BUILT = re.compile(r"^Documentation built in ([\d.]+) seconds$")
@@ -25,7 +27,8 @@ _TRANSLATIONS: list[tuple[re.Pattern, str | None]] = [
     (re.compile(r"^Building documentation to directory: "), None),
     (re.compile(r"^Cleaning site directory$"), None),
     (re.compile(r"^Reloading browsers$"), None),
-    (re.compile(r"^Aborted with (a BuildError|\d+ warnings in strict mode)!?$"), None),
+    (re.compile(r"^Aborted with (a BuildError|\d+ warnings in strict mode|a configuration "
+                r"error)!?$"), None),
 ]
 _TRACEBACK = re.compile(r"^(Traceback |  File |\S+Error: )")
 _SERVING = re.compile(r"Serving on (\S+)")
@@ -55,6 +58,8 @@ class LogRelay:
             return
         prefixed = _PREFIX.match(text)
         message = _PREFIX.sub("", text)
+        if _CJK.search(message):  # a setting's Chinese message: without MkDocs' path to it
+            message = _CONFIG_PATH.sub("", message)
         if self._translate(message):
             self.showing = False
             return

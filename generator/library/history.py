@@ -17,6 +17,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.model.fields import NONCHARACTERS
+
 SOURCE_FOLDERS = ("cases", "content")
 _SCHEMA_LINE = "-I^# yaml-language-server:"  # editors' tools add this line; readers see nothing
 # No pathspec: limiting git log to cases/ and content/ makes it compare every commit's tree
@@ -28,8 +30,7 @@ _LOG = ["log", "-M", "-z", "--relative", "--numstat", "-w", _SCHEMA_LINE]
 # what a reader must never see in a subject: controls (C0, C1), bidirectional and other
 # invisible format characters, and the code points XML 1.0 forbids
 _UNSHOWABLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
-    "\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]"
+    f"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff{NONCHARACTERS}]"
 )
 _SOURCES = tuple(f"{folder}/" for folder in SOURCE_FOLDERS)
 NO_GIT = ("没有找到 git 历史（这个文件夹不是 git 仓库，或没有安装 git）：页面上不显示“首次发布”"

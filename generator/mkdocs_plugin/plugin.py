@@ -15,18 +15,45 @@ from mkdocs.structure.files import Files
 from generator.mkdocs_plugin.config import KnowledgeBaseConfig
 from generator.mkdocs_plugin.form_editor import add_form_editor, serve_local_backend
 from generator.mkdocs_plugin.html_pages import PageFile, ThemePages, add_pages, clean_titles
+from generator.mkdocs_plugin.live_reload import with_live_reload_file
 from generator.mkdocs_plugin.navigation import SectionHighlight
 from generator.mkdocs_plugin.serving import DirtyNotice, Preview, nav_pages, settings_key
 from generator.mkdocs_plugin.static_files import keep_checked
-from generator.pages.csp import with_policy
+from generator.pages.csp import UnknownInlineScript, known_scripts, with_policy
 from generator.pages.markdown_html import MarkdownRenderer
 from generator.pages.site_urls import SiteUrls
 from generator.publish.build import SiteBuild
 from generator.publish.handout_pdf import HandoutError
 from generator.publish.writer import StagedFolder, write_text_file
+from generator.sources.file_tree import LinkRefused, check_no_links
 from generator.sources.sanitize import clean_page_noting
+from generator.sources.settings_check import editor_problems, url_problem
+from generator.sources.template_loader import no_link_loader
 
 log = get_plugin_logger(__name__)
+UNKNOWN_SCRIPT = (
+    "页面 {page} 里有一段不是网站模板自带的内联脚本「{script}」，网站没有生成。"
+    "如果改过 site_config/overrides 里的模板，请把脚本写进 site_config/docs/assets/javascripts/ "
+    "里的文件再引用；否则可能是设置（如网站地址 KB_SITE_URL）里混进了代码，请检查设置。")
+LINKED_OUTPUT = ("网站文件夹 {folder} 是一个链接（快捷方式），或在链接里面：kb 不通过链接写文件。"
+                 "请删除这个链接。")
+
+
+def _check_settings(config, plugin_config) -> None:
+    """The settings that reach pages and policies, before anything is built."""
+    problems = [url_problem(config.site_url)]
+    problems += editor_problems(dict(plugin_config.cms))
+    found = [problem for problem in problems if problem]
+    if found:
+        raise PluginError("设置有误，网站没有生成：\n" + "\n".join(found))
+
+
+def _refuse_linked_output(site_dir: str, root: Path) -> None:
+    try:
+        if os.path.abspath(site_dir).startswith(os.path.abspath(root) + os.sep):
+            check_no_links(site_dir, root)
+    except LinkRefused:
+        raise PluginError(LINKED_OUTPUT.format(folder=site_dir)) from None
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
@@ -41,6 +68,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             logging.getLogger("mkdocs.commands.build").addFilter(DirtyNotice())
 
     def on_config(self, config):
+        _check_settings(config, self.config)
+        self.known_scripts = known_scripts(config.theme.dirs)
         self.build = SiteBuild(
             Path(config.config_file_path).absolute().parent / self.config.root,
             SiteUrls(config.use_directory_urls),
@@ -50,6 +79,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self.preview is None:  # build into a sibling folder, swapped in on success
             self.staged = StagedFolder(config.site_dir)
             config.site_dir = str(self.staged.folder)
+        else:  # kb serve writes into the site folder itself: never through a link
+            _refuse_linked_output(config.site_dir, self.build.root)
         return config
 
     def on_pre_build(self, config):
@@ -83,6 +114,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_env(self, env, config, files):
         """Case pages and the search and finder data, written before MkDocs' own pages."""
+        env.loader = no_link_loader(env.loader.searchpath, self.build.root)
         theme = ThemePages(env, config, files, self.nav, self.config.shared_theme)
         if self.build.site is None:
             if self.preview:  # serving broken content: the case pages show the problems too
@@ -116,16 +148,23 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.highlight.mark(nav, page.file.src_uri)
         return context
 
-    # Last, to cover what other plugins add. Not while serving (live reload's inline script).
+    # Last, to cover what other plugins add; kb serve too (its live reload is made a file).
     @event_priority(-100)
     def on_post_page(self, output, page, config):
         self.highlight.clear()
-        return output if self.preview else with_policy(output, page.content or "")
+        return self._with_policy(output, page.file.src_uri, page.content or "")
 
     @event_priority(-100)
     def on_post_template(self, output_content, template_name, config):
-        serving_or_not_html = self.preview or not template_name.endswith(".html")
-        return output_content if serving_or_not_html else with_policy(output_content)
+        if not template_name.endswith(".html"):
+            return output_content
+        return self._with_policy(output_content, template_name)
+
+    def _with_policy(self, output: str, name: str, content: str = "") -> str:
+        try:
+            return with_policy(output, self.known_scripts, content)
+        except UnknownInlineScript as unknown:
+            raise PluginError(UNKNOWN_SCRIPT.format(page=name, script=unknown.shown)) from None
 
     @event_priority(-100)  # after MkDocs' sitemap and Material's search index
     def on_post_build(self, config):
@@ -141,6 +180,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if folder.exists():
                 server.watch(str(folder))
         serve_local_backend(server, self.build.paths)
+        server.set_app(with_live_reload_file(server.get_app()))
         return server
 
     def on_build_error(self, error):

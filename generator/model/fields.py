@@ -24,17 +24,31 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # C0 controls but tab and line feed, DEL, C1 controls, and the bidirectional overrides that
 # make text read differently from how it is stored
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Unicode's noncharacters (U+FDD0–U+FDEF and the last two code points of every plane) and
+# lone surrogates: XML forbids U+FFFE, U+FFFF and surrogates, so one of them in a title would
+# make feed.xml unreadable on every later build
+NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
+_NONCHARACTER = re.compile(f"[{NONCHARACTERS}]")
+
+
+# (pattern, error type, message): one rule for every text field, Markdown or not
+_UNUSABLE = (
+    (_CONTROL, "kb_control",
+     "第 {position} 个字符是看不见的控制字符（U+{code}）：通常是从别处复制时带进来的。"
+     "请删除这一项里的这个字符，或重新输入这段文字。"),
+    (_NONCHARACTER, "kb_noncharacter",
+     "第 {position} 个字符（U+{code}）不是可以显示的文字（Unicode 规定不作文字使用），"
+     "网页和订阅都不能含有它：通常是从别处复制时带进来的。请删除这个字符，或重新输入这段文字。"),
+)
 
 
 def _check_characters(value: str) -> str:
-    found = _CONTROL.search(value)
-    if found:
-        raise PydanticCustomError(
-            "kb_control",
-            "第 {position} 个字符是看不见的控制字符（U+{code}）：通常是从别处复制时带进来的。"
-            "请删除这一项里的这个字符，或重新输入这段文字。",
-            {"position": found.start() + 1, "code": f"{ord(found.group()):04X}"},
-        )
+    for pattern, kind, message in _UNUSABLE:
+        found = pattern.search(value)
+        if found:
+            raise PydanticCustomError(kind, message, {
+                "position": found.start() + 1, "code": f"{ord(found.group()):04X}"})
     return value
 
 

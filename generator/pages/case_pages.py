@@ -28,6 +28,7 @@ from generator.pages.markdown_html import MarkdownRenderer
 from generator.pages.site_urls import SiteUrls
 from generator.pages.slugs import slugify
 from generator.pages.wayfinding import trail
+from generator.sources.template_loader import no_link_loader
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>')
@@ -56,7 +57,7 @@ class CasePageRenderer:
         self.glossary_links = glossary_links
         self.similar = SimilarCases(library.all("case"))
         env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
+            loader=no_link_loader(templates), autoescape=True,
             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
         )
         env.filters["anchor"] = slugify

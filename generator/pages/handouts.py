@@ -13,7 +13,9 @@ from generator.library.training import EDITIONS, handout_page, public_editions
 from generator.model import Training
 from generator.pages.markdown_html import MarkdownRenderer
 from generator.pages.render import PageRenderer
+from generator.sources.file_tree import open_no_follow
 from generator.sources.sanitize import clean_page
+from generator.sources.template_loader import no_link_loader
 
 STYLES = "assets/kb-handout.css"  # under site_config/docs: the site's and the PDFs' styles
 
@@ -46,9 +48,14 @@ def standalone_html(markdown_text: str, title: str, templates: Path, styles: Pat
                     markdown: MarkdownRenderer) -> str:
     """The handout page's Markdown as a document that needs nothing else to print."""
     body = markdown.render(_without_front_matter(markdown_text))
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True)
+    env = jinja2.Environment(loader=no_link_loader(templates), autoescape=True)
     return env.get_template("handout.html.j2").render(
-        title=title, body=clean_page(body)[0], styles=styles.read_text(encoding="utf-8"))
+        title=title, body=clean_page(body)[0], styles=_read_text(styles))
+
+
+def _read_text(path: Path) -> str:
+    with open_no_follow(path) as handle:
+        return handle.read().decode("utf-8")
 
 
 def _without_front_matter(text: str) -> str:

@@ -19,6 +19,7 @@ from generator.pages.pinyin_order import title_key
 from generator.pages.slugs import slugify
 from generator.pages.wayfinding import trail
 from generator.sources.problems import ProblemList
+from generator.sources.template_loader import no_link_loader
 
 _ASCII_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 
@@ -81,7 +82,7 @@ def render_problems_page(templates: Path, problems: ProblemList) -> str:
 
 def _make_environment(templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
+        loader=no_link_loader(templates),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from generator.model import Vocabularies
 from generator.publish.cms_config import EditorSettings, render_config
 from generator.publish.cms_vendor import MAIN_SCRIPT, VendoredFiles
+from generator.sources.file_tree import open_no_follow
 
 ADMIN = "admin"
 OUR_SCRIPT = "kb-cms.js"
@@ -70,7 +71,8 @@ def admin_files(vendored: VendoredFiles, vocabularies: Vocabularies,
     files[f"{ADMIN}/index.html"] = page.encode("utf-8")
     config = render_config(vocabularies, settings, base_path, site_name)
     files[f"{ADMIN}/config.yml"] = config.encode("utf-8")
-    files[f"{ADMIN}/{OUR_SCRIPT}"] = (site_config / "cms" / OUR_SCRIPT).read_bytes()
+    with open_no_follow(site_config / "cms" / OUR_SCRIPT, site_config.parent) as handle:
+        files[f"{ADMIN}/{OUR_SCRIPT}"] = handle.read()
     return files
 
 

@@ -11,7 +11,8 @@ import yaml
 
 from generator.model import Vocabularies
 from generator.publish.cms_fields import KIND_COLLECTIONS, form_fields
-from generator.publish.cms_local import API_SUFFIX, MEDIA_FOLDER
+from generator.publish.cms_files import MEDIA_FOLDER
+from generator.publish.cms_local import API_SUFFIX
 from generator.publish.schema import SCHEMA_MODELS, build_schema
 
 BACKENDS = ("gitlab", "github")

@@ -18,7 +18,7 @@ from generator.sources.attachments import Attachments, check_attachments
 from generator.sources.file_tree import FileTree
 from generator.sources.problems import Level, ProblemList
 from generator.sources.project import ProjectPaths, load_vocabularies
-from generator.sources.reader import CaseCache, read_contents
+from generator.sources.reader import CaseCache, check_everything_read, read_contents
 
 
 @dataclass
@@ -45,8 +45,9 @@ def load_library(root: Path, drafts: bool = False, processes: int | None = None,
     vocabularies = load_vocabularies(paths, problems)
     if vocabularies is None:
         tree = FileTree(paths.root, problems)
-        return BuildResult(problems, attachments=check_attachments(
-            tree, paths.static, paths.overrides, problems))
+        attachments = check_attachments(tree, paths.static, paths.overrides, problems)
+        check_everything_read(tree, paths)
+        return BuildResult(problems, attachments=attachments)
     contents = read_contents(paths, vocabularies, problems, processes, cache)
     library = link_library(contents, vocabularies, problems, drafts=drafts)
     if problems.has_errors:

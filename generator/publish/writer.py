@@ -8,6 +8,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from generator.sources.file_tree import check_no_links
+
 
 def write_pages(pages: dict[str, str], out_dir: Path) -> None:
     """Write pages into a fresh folder next to ``out_dir``, then swap it in."""
@@ -26,18 +28,31 @@ def write_pages(pages: dict[str, str], out_dir: Path) -> None:
 
 
 def replace_directory(new: Path, target: Path) -> None:
-    """Put ``new`` where ``target`` is; the old tree is removed only after the swap."""
+    """Put ``new`` where ``target`` is; the old tree is removed only after the swap. A link
+    at ``target`` is replaced, never followed."""
     old = None
-    if target.exists():
+    if target.exists() or target.is_symlink():
         old = target.with_name(f".{target.name}-old-{os.getpid()}")
         target.rename(old)
     new.rename(target)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        _remove(old)
 
 
-def write_new_file(path: Path, text: str) -> bool:
-    """Create ``path`` with ``text``; never overwrite. Returns False when it already exists."""
+def _remove(path: Path) -> None:
+    """A folder and what is in it, or only the link when ``path`` is one."""
+    if path.is_symlink() or path.is_file():
+        path.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def write_new_file(path: Path, text: str, root: Path | None = None) -> bool:
+    """Create ``path`` with ``text``; never overwrite, never through a link (a folder between
+    ``root`` and it that is a link raises :class:`LinkRefused`). Returns False when it already
+    exists."""
+    if root is not None:
+        check_no_links(path.parent, root)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with open(path, "x", encoding="utf-8", newline="\n") as handle:
@@ -67,6 +82,7 @@ def write_zip(target: Path, entries, stamp: tuple) -> None:
     stamp = max(tuple(stamp), (1980, 1, 1, 0, 0, 0))  # zip cannot store earlier dates
     partial = target.with_name(target.name + ".partial")
     partial.parent.mkdir(parents=True, exist_ok=True)
+    partial.unlink(missing_ok=True)  # a link left there is removed, not written through
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=stamp)
@@ -84,12 +100,12 @@ class StagedFolder:
     def __init__(self, target: str):
         self.target = Path(target)
         self.folder = Path(str(target).rstrip("/\\") + ".kb-staging")
-        shutil.rmtree(self.folder, ignore_errors=True)
+        _remove(self.folder)  # a link there would let the build write wherever it points
 
     def finish(self, succeeded: bool) -> bool:
         """True when the new folder is in place; otherwise it is removed."""
         if succeeded and self.folder.is_dir():
             replace_directory(self.folder, self.target)
             return True
-        shutil.rmtree(self.folder, ignore_errors=True)
+        _remove(self.folder)
         return False

@@ -4,6 +4,10 @@ template) is refused; an SVG drawing is published only as rewritten by svg-hush 
 SVG filter: drawing elements kept; script, event handlers, foreign objects and references to
 other hosts dropped). Script or handlers written into an SVG are also reported, with their
 line, so that an editor knows the published drawing is not the file they added.
+
+The form editor's media folder (``site_config/docs/assets/uploads``) holds only PNG, JPEG, GIF,
+WebP and PDF files whose bytes agree with their extension; elsewhere an image or PDF whose
+bytes are not what its extension says is refused too (``generator/sources/file_kinds.py``).
 """
 
 from __future__ import annotations
@@ -14,7 +18,14 @@ from pathlib import Path
 
 from py_svg_hush import filter_svg
 
-from generator.sources.file_tree import FileTree
+from generator.sources.file_kinds import (
+    HEAD,
+    UPLOADS,
+    mismatch_problem,
+    named_kind,
+    upload_problem,
+)
+from generator.sources.file_tree import FileTree, open_no_follow
 from generator.sources.loading import decode_source
 from generator.sources.problems import ProblemList
 
@@ -61,8 +72,10 @@ def check_attachments(tree: FileTree, docs: Path, overrides: Path,
             suffix, source = path.suffix.lower(), tree.rel(path)
             if folder == overrides and suffix == ".html":
                 continue
-            if suffix not in ALLOWED:
-                problems.add(source, 1, 1, "", _refused_message(suffix))
+            refusal = _content_refusal(path, source) if suffix in ALLOWED or source.startswith(
+                UPLOADS + "/") else _refused_message(suffix)
+            if refusal:
+                problems.add(source, 1, 1, "", refusal)
                 continue
             if suffix == ".svg":
                 drawing = _filtered_svg(path, source, problems)
@@ -73,6 +86,20 @@ def check_attachments(tree: FileTree, docs: Path, overrides: Path,
             if folder == docs:
                 files.append(path.relative_to(docs).as_posix())
     return Attachments(frozenset(files), frozenset(sources), rewritten)
+
+
+def _content_refusal(path: Path, source: str) -> str | None:
+    """Why a file whose name is allowed is refused all the same: in the form editor's media
+    folder, anything but an image or PDF; anywhere, bytes that are not what the name says."""
+    uploaded = source.startswith(UPLOADS + "/")
+    if not uploaded and named_kind(path.name) is None:
+        return None  # nothing to compare: no need to open it
+    with open_no_follow(path) as file:
+        head = file.read(HEAD)
+    if uploaded:
+        problem = upload_problem(path.name, head)
+        return problem and f"{UPLOADS}/ 是表单编辑器放上传文件的文件夹。{problem}"
+    return mismatch_problem(path.name, head)
 
 
 def _refused_message(suffix: str) -> str:
@@ -87,7 +114,8 @@ def _refused_message(suffix: str) -> str:
 
 
 def _filtered_svg(path: Path, rel: str, problems: ProblemList) -> bytes | None:
-    raw = path.read_bytes()
+    with open_no_follow(path) as handle:
+        raw = handle.read()
     text = decode_source(raw, rel, problems)
     if text is None:
         return None

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from generator.sources.file_tree import LinkRefused, link_message, open_no_follow
 from generator.sources.problems import ProblemList
 from generator.sources.syntax_hints import explain_syntax_error, explain_undecodable
 
@@ -126,9 +127,14 @@ def parse_text(text: str, suffix: str, rel: str, problems: ProblemList) -> Sourc
 
 
 def read_limited(path: Path, rel: str, problems: ProblemList) -> bytes | None:
-    """The file's bytes, or None (reported) when it is larger than ``MAX_FILE_BYTES``."""
-    with open(path, "rb") as handle:
-        raw = handle.read(MAX_FILE_BYTES + 1)
+    """The file's bytes, or None (reported) when it is larger than ``MAX_FILE_BYTES`` or is a
+    link (never followed, see :mod:`generator.sources.file_tree`)."""
+    try:
+        with open_no_follow(path) as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except LinkRefused:
+        problems.add(rel, 1, 1, "", link_message(path))
+        return None
     if len(raw) > MAX_FILE_BYTES:
         size = path.stat().st_size
         shown = f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size // 1024} KB"

@@ -3,8 +3,10 @@
 A regular expression cannot agree with Python-Markdown on every code span, escape and
 reference definition, so the checks ask Python-Markdown itself: the text is converted with
 the site's extensions, raw HTML is read from the parser's stash and every link, image and link
-title from the element tree. Plain prose (no ``<``, ``&`` or ``]``) cannot hold HTML or a link
-and skips the parse, which keeps ten thousand cases fast.
+title from the element tree, and the words a reader will see from the output (so that personal
+data split by markup is found). Plain prose (no ``<``, ``&``, ``]``, emphasis, code or escape
+marks) cannot hold HTML, a link or hidden digits and skips the parse, which keeps ten thousand
+cases fast. No text whose estimated parse cost is over ``PARSE_BUDGET`` is ever parsed.
 """
 
 from __future__ import annotations
@@ -35,7 +37,9 @@ EXTENSIONS = [
 ]
 SAFE_SCHEMES = {"http", "https"}
 
-_NEEDS_PARSE = re.compile(r"[<&\]]")
+# what can hide HTML or a link (<, &, ]) or split what a reader sees (emphasis, code, escapes)
+_NEEDS_PARSE = re.compile(r"[<&\]*_`\\~]")
+_TAG = re.compile(r"<[^<>]*>")
 # fenced code is stashed as highlighted HTML; it is an editor's code, not an editor's HTML
 _CODE_BLOCK = re.compile(r'^\s*<(?:div class="highlight"|pre)[ >]')
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
@@ -95,6 +99,9 @@ class Inspection:
     raw_html: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     too_deep: bool = False  # nesting beyond what the parser's recursion can follow
+    too_costly: bool = False  # more work than PARSE_BUDGET: never handed to the parser
+    # the words a reader sees (markup and entities gone), when that differs from the source
+    shown_text: str | None = None
 
 
 class _Collector(Treeprocessor):
@@ -122,17 +129,21 @@ def _parser() -> markdown.Markdown:
 
 @functools.lru_cache(maxsize=8192)
 def inspect_markdown(text: str) -> Inspection:
-    """Raw HTML and links in ``text``, as the site's Markdown parser sees them."""
+    """Raw HTML and links in ``text``, as the site's Markdown parser sees them. Text that
+    would cost the parser more than ``PARSE_BUDGET`` is never parsed, whoever asks (the
+    checks of a file that failed still look at its links)."""
     if _TOO_DEEP.search(text):
         return Inspection(too_deep=True)
     if not _NEEDS_PARSE.search(text):
         return Inspection()
+    if parse_cost(text)[0] > PARSE_BUDGET:
+        return Inspection(too_costly=True)
     parser = _parser()
     parser.reset()
     collector = cast(_Collector, parser.treeprocessors["kb_collect_links"])
     collector.links = []
     try:
-        parser.convert(text)
+        output = parser.convert(text)
     except RecursionError:
         parser.reset()
         return Inspection(too_deep=True)
@@ -141,7 +152,7 @@ def inspect_markdown(text: str) -> Inspection:
         if isinstance(block, str) and block.strip() and not block.lstrip().startswith("&")
         and not (_CODE_BLOCK.match(block) and not removals(block))
     )
-    return Inspection(raw, tuple(collector.links))
+    return Inspection(raw, tuple(collector.links), shown_text=html.unescape(_TAG.sub("", output)))
 
 
 def link_scheme(url: str) -> str | None:
@@ -188,6 +199,8 @@ def markdown_problems(text: str) -> list[tuple[int, str]]:
     inspection = inspect_markdown(text)
     if inspection.too_deep:
         return [(0, _TOO_DEEP_MESSAGE)]
+    if inspection.too_costly:
+        return [(parse_cost(text)[1], too_costly_message(parse_cost(text)[0]))]
     found = []
     for raw in inspection.raw_html[:MAX_FINDINGS]:
         found.append((line_of(text, raw.strip()), _html_message(raw)))

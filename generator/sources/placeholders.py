@@ -12,6 +12,7 @@ import jinja2
 import yaml
 
 from generator.model import SESSION_KINDS, Vocabularies
+from generator.sources.file_tree import is_link
 from generator.sources.loading import FieldPath, SourceDoc, dotted_path, parse_text
 from generator.sources.problems import ProblemList
 
@@ -30,7 +31,7 @@ def template_placeholders(templates: Path, vocabularies: Vocabularies) -> frozen
     """Every text value and body paragraph of every ``kb new`` template, as rendered."""
     folder = templates / "new"
     files = tuple((p, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.j2"))
-                  ) if folder.is_dir() else ()
+                  if not is_link(p)) if folder.is_dir() and not is_link(folder) else ()
     return _placeholders(files, vocabularies.model_dump_json())
 
 

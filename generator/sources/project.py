@@ -48,6 +48,10 @@ class ProjectPaths:
         return self.site_config / "overrides"
 
     @property
+    def config_file(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
     def watched(self) -> list[Path]:
         """Folders whose changes must rebuild the site."""
         return [self.cases, self.content, self.site_config]

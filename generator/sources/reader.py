@@ -104,8 +104,16 @@ def read_contents(
                 contents.origins[name] = (doc.rel, doc.positions)
     _warn_about_strays(paths, problems)
     contents.attachments = check_attachments(tree, paths.static, paths.overrides, problems)
-    tree.files(paths.templates)  # page templates: read by the build, so checked alike
+    check_everything_read(tree, paths)
     return contents
+
+
+def check_everything_read(tree: FileTree, paths: ProjectPaths) -> None:
+    """Links anywhere the build or MkDocs reads (templates, theme overrides, the form
+    editor's files, mkdocs.yml …) are errors, not only where content is read from."""
+    for folder in paths.watched:
+        tree.files(folder)
+    tree.file_ok(paths.config_file)
 
 
 def _read_cases(files: list[Path], paths, vocabularies, processes, cache: CaseCache) -> list:

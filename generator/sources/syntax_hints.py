@@ -16,6 +16,12 @@ _FULLWIDTH_SPACE_INDENT = re.compile(r"^[ ]*\u3000")
 
 def explain_syntax_error(text: str, error: yaml.YAMLError) -> list[tuple[int, int, str]]:
     """Specific hints for known mistakes; otherwise one located general message."""
+    if isinstance(error, yaml.reader.ReaderError):  # a character YAML may not hold
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        found = text.find(chr(code))  # PyYAML's own position is not always the character's
+        before = text[:found if found >= 0 else error.position]
+        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+        return [(line, column, _UNUSABLE_CHARACTER.format(code=code))]
     opened = getattr(error, "context_mark", None)
     mark = getattr(error, "problem_mark", None) or opened
     if "quoted scalar" in str(getattr(error, "context", "")) and opened:
@@ -28,6 +34,10 @@ def explain_syntax_error(text: str, error: yaml.YAMLError) -> list[tuple[int, in
     return [(line, column, f"YAML 格式错误（{_translate(detail)}）。{_GENERAL_ADVICE}")]
 
 
+_UNUSABLE_CHARACTER = (
+    "这里有一个不能使用的字符（U+{code:04X}）：看不见的控制字符和 Unicode 规定不作文字使用的"
+    "“非字符”不能出现在文件里，网页和订阅都不能含有它，通常是从别处复制时带进来的。请删除这个字符。"
+)
 _GENERAL_ADVICE = (
     "请检查这一行和上一行：冒号后要有一个空格，同级的行缩进要一样，含有冒号或 # 的文字要加引号。"
 )

@@ -18,13 +18,14 @@ from generator.sources.loading import FieldPath, SourceDoc, dotted_path
 from generator.sources.markdown_check import (
     MAX_FINDINGS,
     PARSE_BUDGET,
+    inspect_markdown,
     markdown_fields,
     markdown_problems,
     markdown_values,
     parse_cost,
     too_costly_message,
 )
-from generator.sources.pii import personal_information
+from generator.sources.pii import normalise, personal_information
 from generator.sources.problems import ProblemList
 
 M = TypeVar("M", bound=BaseModel)
@@ -116,7 +117,32 @@ def _report_markdown(doc: SourceDoc, record: BaseModel, problems: ProblemList) -
             line, column = _where(doc, path, lines_before)
             problems.add(doc.rel, line, column, dotted_path(path), message)
             found = True
+        found |= _report_shown_personal_information(doc, path, text, problems)
     return found
+
+
+def _report_shown_personal_information(doc: SourceDoc, path: FieldPath, text: str,
+                                       problems: ProblemList) -> bool:
+    """Personal data that only appears once Markdown is rendered (``**138**1234**5678**``,
+    digits written as character references): checked in the words a reader sees."""
+    shown = inspect_markdown(text).shown_text
+    if not shown:
+        return False
+    in_source = {finding.what for finding in personal_information(text)}
+    hidden = [f for f in personal_information(shown) if f.what not in in_source]
+    for finding in hidden[:MAX_FINDINGS]:
+        line, column = _where(doc, path, _line_of_value(text, finding.what))
+        problems.add(doc.rel, line, column, dotted_path(path),
+                     f"显示在网页上时含有{finding.what}（被 Markdown 符号或字符引用隔开）："
+                     "网站公开发布，不能包含居民个人信息，请删除。")
+    return bool(hidden)
+
+
+def _line_of_value(text: str, what: str) -> int:
+    """Lines before where the masked value's first characters stand (0 when not found)."""
+    shown = re.search(r"「([^*「」]{2})", what)  # the start of the masked value
+    index = normalise(text).find(shown.group(1)) if shown else -1
+    return text.count("\n", 0, index) if index > 0 else 0
 
 
 def _where(doc: SourceDoc, path: FieldPath, lines_before: int) -> tuple[int, int]:

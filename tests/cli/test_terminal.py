@@ -65,3 +65,11 @@ def test_a_port_in_use_is_explained():
     relay, _, _ = _relay("OSError: [Errno 98] Address already in use\n")
     assert "端口 8000 已被其他程序占用" in relay.explain_failure("8000")
     assert "kb serve --port 8001" in relay.explain_failure("8000")
+
+
+def test_a_bad_setting_shows_only_its_chinese_message():
+    _, shown, _ = _relay(
+        "ERROR   -  Config value 'plugins': Plugin 'kb' option 'cms': Sub-option 'review': "
+        "设置「审核」（环境变量 KB_CMS_REVIEW）只能是 true 或 false。\n"
+        "\nAborted with a configuration error!\n")
+    assert shown == ["设置「审核」（环境变量 KB_CMS_REVIEW）只能是 true 或 false。"]

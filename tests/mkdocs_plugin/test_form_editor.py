@@ -1,16 +1,25 @@
 """A real ``mkdocs build``: /admin/ once the repository is configured, left out of search,
-the sitemap and the offline bundle; no /admin/ and a plain note while it is not."""
+the sitemap and the offline bundle; no /admin/ and a plain note while it is not. A real
+``kb serve``: the local backend answers the form, and refuses what it must."""
 
 from __future__ import annotations
 
 import gzip
+import json
+import os
 import re
+import subprocess
+import sys
+import urllib.error
+import urllib.request
 import zipfile
 
 import pytest
 import yaml
 
-from tests.conftest import REPO, run_kb, run_mkdocs
+from tests.conftest import REPO, copy_project, run_kb, run_mkdocs
+from tests.mkdocs_plugin.test_serve import _free_port, _wait_for
+from tests.publish.test_cms_local import UPLOADS, _no_machine_words, _save, _tree, _upload
 
 SETTINGS = {"KB_CMS_REPO": "dangjian/kb", "KB_CMS_BASE_URL": "https://git.example.cn",
             "KB_CMS_APP_ID": "abc123", "KB_SITE_URL": "https://kb.example.cn/"}
@@ -62,3 +71,58 @@ def test_the_offline_bundle_leaves_the_editor_out(tmp_path):
     names = zipfile.ZipFile(bundle).namelist()
     assert any(name.endswith("/index.html") for name in names)
     assert not [name for name in names if "/admin/" in name]
+
+
+def _post(url: str, body: bytes | None, length: str | None = None, **headers) -> tuple[int, dict]:
+    request = urllib.request.Request(url + "admin/api/v1", data=body, method="POST", headers={
+        "Content-Type": "application/json", "Origin": url.rstrip("/"), **headers})
+    if length is not None:
+        request.add_unredirected_header("Content-Length", length)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def test_kb_serve_refuses_what_the_backend_must_not_do(tmp_path):
+    """The real ``kb serve``: another port's page, a negative length, a folder as a file, a
+    script as a picture, and a save beside a committed link: refused, nothing written."""
+    root = copy_project(tmp_path / "kb")
+    outside = tmp_path / "outside.html"
+    outside.write_text("<p>仓库外的文件</p>", encoding="utf-8")
+    os.utime(outside, ns=(1_000_000_000, 1_000_000_000))
+    case = "cases/huguo/zhiguo-lane-courtyard.yml"
+    (root / case).with_name(".zhiguo-lane-courtyard.yml.kb-saving").symlink_to(outside)
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--drafts", "--port", str(port)], cwd=root,
+        env=os.environ | {"NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp_path)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_for(url + "admin/config.yml", "collections", deadline=60)
+        before = _tree(root)
+        save = json.dumps(_save(case, "id: x\n")).encode()
+        assert _post(url, save, Origin=f"http://127.0.0.1:{_free_port()}")[0] == 403
+        status, reply = _post(url, save, length="-1")
+        assert status == 400 and "长度" in reply["error"]
+        status, reply = _post(url, json.dumps(_save("cases")).encode())
+        assert status == 422 and reply["error"].startswith("「cases」这是一个文件夹")
+        _no_machine_words(reply, root)
+        script = {"action": "persistMedia", "params": {
+            "asset": _upload(f"{UPLOADS}/x.js", b"alert(1)")}}
+        status, reply = _post(url, json.dumps(script).encode())
+        assert status == 422 and "只能上传图片" in reply["error"] and "「x.js」" in reply["error"]
+        assert _tree(root) == before
+        text = (root / case).read_text(encoding="utf-8").replace("居民满意度不断提升", "改过")
+        status, reply = _post(url, json.dumps(_save(case, text)).encode())
+        assert status == 200, reply
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert (root / case).read_text(encoding="utf-8") == text
+    assert outside.read_text(encoding="utf-8") == "<p>仓库外的文件</p>"
+    assert outside.stat().st_mtime_ns == 1_000_000_000
+    after = _tree(root)
+    assert {k for k in after if after[k] != before.get(k)} == {case}

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -121,3 +122,19 @@ def test_saving_one_case_rewrites_its_page_and_leaves_the_others(served):
     assert rewritten == {"zhiguo-lane-courtyard"}  # its title, shown elsewhere, is unchanged
     shards = "".join(p.read_text(encoding="utf-8") for p in site.glob("search/t/*.js"))
     assert '"鹦鹉":' in shards  # the search terms it touched
+
+
+def test_a_link_is_neither_served_nor_rendered_by_the_preview(tmp_path):
+    """The preview is the same gate: a committed link to the repository's settings shows the
+    problems page and its target is served nowhere, not even through a theme override."""
+    root = copy_project(tmp_path)
+    (root / ".git").mkdir()
+    (root / ".git/config").write_text("url = https://gitlab-ci-token:SECRET-1@x\n", "utf-8")
+    os.symlink("../../../.git/config", root / "site_config/docs/assets/remote.txt")
+    (root / "site_config/overrides/partials").mkdir()
+    os.symlink("../../../.git/config", root / "site_config/overrides/partials/footer.html")
+    with _serving(root, "generator", "serve") as url:
+        page = _wait_for(url, "内容检查未通过")
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(url + "assets/remote.txt", timeout=5)
+    assert "site_config/docs/assets/remote.txt:1:1" in page and "SECRET-1" not in page

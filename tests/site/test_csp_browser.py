@@ -8,7 +8,8 @@ import shutil
 
 import pytest
 
-from tests.conftest import serve_folder, violations, watch_policy
+from tests.conftest import copy_project, serve_folder, violations, watch_policy
+from tests.mkdocs_plugin.test_serve import _serving, _wait_for
 from tests.site.test_checklist_browser import state, tick
 from tests.site.test_finder_browser import finder
 from tests.site.test_search_browser import search, top
@@ -18,6 +19,7 @@ PAGES = ["", "article/", "cases/", "cases/zhiguo-lane-courtyard/", "practices/re
          "checklists/five-powers/", "policies/grid-governance-plan/", "glossary/", "figures/",
          "training/party-led-property/", "training/party-led-property/handout/", "changes/",
          "guides/editors/", "cases/streets/huguo/", "no-such-page/"]
+CASE_PAGE = "cases/zhiguo-lane-courtyard/"
 
 
 def test_every_page_type_loads_without_a_violation(phone, site_url):
@@ -60,3 +62,24 @@ def test_a_script_added_to_a_page_after_the_build_is_blocked(phone, built_site, 
         found = violations(phone)
     assert any(v.startswith("script-src-elem") for v in found), found
     assert any(v.startswith("script-src-attr") for v in found), found
+
+
+def test_preview_pages_have_the_policy_and_still_reload_after_an_edit(phone, tmp_path):
+    """kb serve answers the form editor's write API and previews drafts: its pages carry the
+    built site's policy, and live reload (made a file) still brings an edit in by itself."""
+    root = copy_project(tmp_path / "kb")
+    errors = watch_policy(phone)
+    with _serving(root, "generator", "serve", "--drafts") as url:
+        _wait_for(url + CASE_PAGE, "致果巷")
+        phone.goto(url + CASE_PAGE)
+        phone.wait_for_load_state("load")  # live reload keeps a request open
+        assert "Content-Security-Policy" in phone.content()
+        assert phone.evaluate("typeof livereload") == "function"
+        case = root / "cases/huguo/zhiguo-lane-courtyard.yml"
+        case.write_text(case.read_text(encoding="utf-8").replace(
+            "致果巷2号及5号院坝微改造", "致果巷院坝（预览中修改）", 1), encoding="utf-8")
+        phone.wait_for_selector("h1:has-text('预览中修改')", timeout=60_000)
+        phone.goto(url + "admin/")
+        phone.wait_for_load_state("load")  # live reload keeps a request open
+        assert phone.evaluate("typeof livereload") == "function"
+    assert violations(phone) == [] and errors == []

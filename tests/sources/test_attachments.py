@@ -8,7 +8,10 @@ import pytest
 from generator.sources.attachments import check_attachments
 from generator.sources.file_tree import FileTree
 from generator.sources.problems import ProblemList
+from tests.conftest import copy_project, run_kb
+from tests.sources.test_file_kinds import SAMPLES
 
+UPLOADS = "site_config/docs/assets/uploads"
 DRAWING = """<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
      xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" viewBox="0 0 10 10">
@@ -34,9 +37,11 @@ def _write(root, rel: str, text: str) -> None:
 
 
 def test_images_documents_and_site_code_are_published_as_they_are(tmp_path):
-    for rel in ("site_config/docs/assets/photo.JPG", "site_config/docs/files/通知.pdf",
-                "site_config/docs/assets/kb.css", "site_config/docs/assets/javascripts/a.js"):
+    for rel in ("site_config/docs/assets/kb.css", "site_config/docs/assets/javascripts/a.js"):
         _write(tmp_path, rel, "x")
+    for rel, sample in (("assets/photo.JPG", "a.jpg"), ("files/通知.pdf", "a.pdf")):
+        _write(tmp_path, f"site_config/docs/{rel}", "")
+        (tmp_path / "site_config/docs" / rel).write_bytes(SAMPLES[sample])
     _write(tmp_path, "site_config/overrides/main.html", "{% extends 'base.html' %}")
     found, problems = _check(tmp_path)
     assert problems == []
@@ -94,3 +99,51 @@ def test_a_drawing_with_entity_declarations_or_broken_xml_is_refused(tmp_path):
     _, problems = _check(tmp_path)
     assert problems[0].startswith("site_config/docs/bomb.svg:1:1: SVG 图片里有DOCTYPE 声明")
     assert problems[1].startswith("site_config/docs/broken.svg:1:1: SVG 文件格式有误")
+
+
+
+def test_the_form_editors_folder_holds_only_pictures_and_pdfs(tmp_path):
+    for name, data in SAMPLES.items():
+        (tmp_path / UPLOADS).mkdir(parents=True, exist_ok=True)
+        (tmp_path / UPLOADS / name).write_bytes(data)
+    for name in ("x.js", "x.svg", "x.html", "x.css"):
+        _write(tmp_path, f"{UPLOADS}/{name}", "alert(1)")
+    _write(tmp_path, f"{UPLOADS}/fake.png", "<html><script>alert(1)</script></html>")
+    found, problems = _check(tmp_path)
+    assert found.files == {f"assets/uploads/{name}" for name in SAMPLES}
+    assert [p.split(":1:1: ")[0] for p in problems] == [
+        f"{UPLOADS}/{name}" for name in ("fake.png", "x.css", "x.html", "x.js", "x.svg")]
+    for problem in problems:
+        assert f"{UPLOADS}/ 是表单编辑器放上传文件的文件夹" in problem
+        assert "只能上传图片（JPG、PNG、GIF、WebP）或 PDF 文件" in problem
+    assert "「fake.png」的扩展名表示PNG 图片，但文件内容不是PNG 图片" in problems[0]
+
+
+def test_elsewhere_a_picture_or_pdf_must_be_what_its_name_says(tmp_path):
+    _write(tmp_path, "site_config/docs/assets/logo.png", "<html><script>alert(1)</script>")
+    (tmp_path / "site_config/docs/assets/photo.png").write_bytes(SAMPLES["a.jpg"])
+    (tmp_path / "site_config/docs/assets/real.png").write_bytes(SAMPLES["a.png"])
+    _write(tmp_path, "site_config/docs/files/通知.pdf", "<html></html>")
+    _write(tmp_path, "site_config/docs/assets/kb.js", "console.log(1)")  # the site's own code
+    found, problems = _check(tmp_path)
+    assert found.files == {"assets/real.png", "assets/kb.js"}
+    assert problems[0].startswith("site_config/docs/assets/logo.png:1:1: 「logo.png」的扩展名")
+    assert problems[1].endswith("其实是JPG 图片：请把扩展名改成 .jpg。")
+    assert "重新导出 PDF" in problems[2]
+
+
+def test_kb_validate_refuses_a_script_or_a_fake_picture_among_the_uploads(tmp_path):
+    root = copy_project(tmp_path)
+    _write(root, f"{UPLOADS}/x.js", "alert(1)")
+    _write(root, f"{UPLOADS}/photo.png", "<html><script>alert(1)</script></html>")
+    result = run_kb(root, "validate")
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if UPLOADS in line.split(":")[0]]
+    assert [line.split(":1:1: ")[0] for line in lines] == [f"{UPLOADS}/photo.png",
+                                                           f"{UPLOADS}/x.js"]
+    assert "「x.js」不是" in lines[1] and "可能以本站的名义运行代码" in lines[1]
+    for name in ("x.js", "photo.png"):
+        (root / UPLOADS / name).unlink()
+    (root / UPLOADS / "photo.png").write_bytes(SAMPLES["a.png"])
+    result = run_kb(root, "validate")
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,6 +1,9 @@
+import itertools
+
 import pytest
 
 from generator.sources.pii import is_resident_id, normalise, personal_information
+from tests.conftest import REPO
 
 
 def _found(text: str) -> list[str]:
@@ -118,6 +121,15 @@ def _with_check(first17: str) -> str:
     ("。", "."), ("·", "."), ("•", "."), ("—", "-"), ("–", "-"), ("\u2212", "-"),
     ("\u2043", "-"), ("\u3000", " "), ("\u2028", " "), ("\u2029", " "), ("\u200b", " "),
     ("中", "中"), ("、", "、"), ("Ａ", "A"),
+    # digits spelled out: Chinese numerals, enclosed digits, other scripts
+    ("〇", "0"), ("零", "0"), ("○", "0"), ("一", "1"), ("幺", "1"), ("二", "2"), ("九", "9"),
+    ("壹", "1"), ("贰", "2"), ("叁", "3"), ("肆", "4"), ("伍", "5"), ("陆", "6"), ("柒", "7"),
+    ("捌", "8"), ("玖", "9"), ("①", "1"), ("⑨", "9"), ("⓪", "0"), ("⓿", "0"), ("⑴", "1"),
+    ("⒐", "9"), ("❶", "1"), ("➀", "1"), ("➒", "9"), ("🄋", "0"), ("㈠", "1"), ("㊈", "9"),
+    ("〡", "1"), ("٣", "3"), ("३", "3"), ("²", "2"),
+    # not one digit: a word, ten and above, Roman numerals, fractions, 十
+    ("两", "两"), ("十", "十"), ("⑩", "⑩"), ("⑽", "⑽"), ("⒑", "⒑"), ("❿", "❿"), ("㈩", "㈩"),
+    ("Ⅲ", "Ⅲ"), ("½", "½"), ("参", "参"), ("仨", "仨"),
 ])
 def test_each_character_is_folded_the_way_the_scanners_read_it(char, folded):
     from generator.sources.pii import _fold, _FoldTable
@@ -215,3 +227,94 @@ def test_email_addresses_and_things_that_only_look_like_them(text, shown):
 
 def test_a_character_reference_keeps_the_positions_after_it():
     assert [f.start for f in personal_information("&nbsp;&#160;13812345678")] == [12]
+
+
+# --- digits spelled out: Chinese numerals, enclosed digits, other scripts ---------------------
+
+MOBILE = "手机号「138****5678」"
+
+
+@pytest.mark.parametrize("text, found", [
+    ("一三八一二三四五六七八", [(MOBILE, 0)]), ("幺三八 一二三四 五六七八", [(MOBILE, 0)]),
+    ("壹叁捌壹贰叁肆伍陆柒捌", [(MOBILE, 0)]), ("①③⑧①②③④⑤⑥⑦⑧", [(MOBILE, 0)]),
+    ("138一二三四5678", [(MOBILE, 0)]), ("电话：壹叁捌 壹贰叁肆 伍陆柒捌", [(MOBILE, 3)]),
+    ("一一〇一〇五一九四九一二三一〇〇二X", [("身份证号「110105********002X」", 0)]),
+    ("〇八七一-六五一二三四五六", [("固定电话「0871-****3456」", 0)]),
+    # a name ending in a numeral, glued to the number, is not part of it
+    ("张三13812345678", [(MOBILE, 2)]), ("王一13812345678", [(MOBILE, 2)]),
+    ("张三一三八一二三四五六七八", [(MOBILE, 2)]), ("13812345678一位", [(MOBILE, 0)]),
+    # years, dates, enumerations and counts in prose
+    ("二〇二一年", []), ("二〇一九—二〇二一年", []), ("一九四九年十月一日", []),
+    ("一、二、三、四、五、六、七、八、九、十", []), ("①②③④⑤⑥⑦⑧⑨⑩", []),
+    ("第一二三四五六七八九届", []), ("两千一百三十八万", []),
+])
+def test_numbers_spelled_in_chinese_numerals_or_enclosed_digits(text, found):
+    assert [(f.what, f.start) for f in personal_information(text)] == found
+
+
+# every number × every way of writing its digits × every separator between its groups
+
+SPELLINGS = {  # how each of 0–9 is written
+    "ASCII": "0123456789", "全角": "０１２３４５６７８９", "小写": "〇一二三四五六七八九",
+    "小写零": "零一二三四五六七八九", "幺": "〇幺二三四五六七八九", "大写": "零壹贰叁肆伍陆柒捌玖",
+    "①": "⓪①②③④⑤⑥⑦⑧⑨", "❶": "⓿❶❷❸❹❺❻❼❽❾", "⑴": "⓪⑴⑵⑶⑷⑸⑹⑺⑻⑼",
+    "⒈": "🄀⒈⒉⒊⒋⒌⒍⒎⒏⒐", "➀": "🄋➀➁➂➃➄➅➆➇➈", "➊": "🄌➊➋➌➍➎➏➐➑➒",
+    "⓵": "⓪⓵⓶⓷⓸⓹⓺⓻⓼⓽", "㈠": "〇㈠㈡㈢㈣㈤㈥㈦㈧㈨", "阿拉伯文": "٠١٢٣٤٥٦٧٨٩",
+    "天城文": "०१२३४५६७८९", "混写（每组）": "", "混写（每位）": "",
+}
+MIXED = ("ASCII", "小写", "大写", "①")
+SEPARATORS = {
+    "无": "", "空格": " ", "-": "-", " - ": " - ", ".": ".", "/": "/", "_": "_", "、": "、",
+    "·": "·", "U+2009": "\u2009", "U+200B": "\u200b", "U+00AD": "\u00ad", "&nbsp;": "&nbsp;",
+    "&#160;": "&#160;", "换行": "\n",
+}
+NUMBERS = {  # groups as people write them, and the finding
+    "手机号": (["138", "1234", "5678"], "手机号「138****5678」"),
+    "固定电话": (["0871", "6512", "3456"], "固定电话「0871-****3456」"),
+    "身份证号": (["110105", "19491231", "002X"], "身份证号「110105********002X」"),
+    "15 位身份证号": (["530102", "900101", "123"], "身份证号「530102******123」（15 位旧号码）"),
+}
+
+
+def spell(parts: list[str], spelling: str) -> list[str]:
+    """``parts`` with every ASCII digit written the ``spelling`` way (mixed: group by group,
+    or digit by digit between ASCII and 小写); other characters kept."""
+    written, count = [], 0
+    for index, part in enumerate(parts):
+        chars = []
+        for char in part:
+            if char.isdigit():
+                way = {"混写（每组）": MIXED[index % 4],
+                       "混写（每位）": MIXED[count % 2]}.get(spelling, spelling)
+                char, count = SPELLINGS[way][int(char)], count + 1
+            chars.append(char)
+        written.append("".join(chars))
+    return written
+
+
+def missed(cases: dict[str, tuple[str, list[tuple[str, int]]]]) -> dict[str, object]:
+    """The cases (name → text and the findings expected, with their positions) that fail,
+    each with the text and what was found instead."""
+    found = {name: (text, [(f.what, f.start) for f in personal_information(text)])
+             for name, (text, _) in cases.items()}
+    return {name: found[name] for name, (_, expected) in cases.items()
+            if found[name][1] != expected}
+
+
+@pytest.mark.parametrize("pattern, spelling", list(itertools.product(NUMBERS, SPELLINGS)))
+def test_every_number_in_every_spelling_with_every_separator(pattern, spelling):
+    groups, what = NUMBERS[pattern]
+    prefix = "联系人电话："
+    cases = {name: (prefix + separator.join(spell(groups, spelling)) + "，请勿外传",
+                    [(what, len(prefix))]) for name, separator in SEPARATORS.items()}
+    assert missed(cases) == {}
+
+
+# --- the repository's own content is the article's text: nothing in it is personal data --------
+
+def test_nothing_in_the_repository_content_is_found():
+    files = sorted(p for folder in ("content", "cases") for p in (REPO / folder).rglob("*")
+                   if p.suffix in (".yml", ".yaml", ".md"))
+    assert len(files) > 20
+    found = {str(p.relative_to(REPO)): _found(p.read_text(encoding="utf-8")) for p in files}
+    assert {path: what for path, what in found.items() if what} == {}

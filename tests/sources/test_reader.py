@@ -55,27 +55,21 @@ def test_glossary_and_figures_are_single_files(tmp_path):
     assert contents.origins["glossary"][0] == "content/glossary.yml"
 
 
-def test_links_out_of_the_repository_are_errors_and_never_read(tmp_path):
+def test_links_are_errors_and_never_read_wherever_they_lead(tmp_path):
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "secret.yml").write_text(case_yaml("secret"), encoding="utf-8")
-    root = make_project(tmp_path / "kb")
+    root = make_project(tmp_path / "kb", {"cases/a/one.yml": case_yaml("one")})
     (root / "cases/stolen.yml").symlink_to(outside / "secret.yml")
     (root / "cases/folder").symlink_to(outside, target_is_directory=True)
     (root / "content/glossary.yml").symlink_to(outside / "secret.yml")
+    (root / "cases/alias.yml").symlink_to(root / "cases/a/one.yml")  # inside: refused too
     contents, problems = _read(root)
-    assert not [r for r in contents.records if r.id == "secret"] and contents.glossary is None
+    assert [r.id for r in contents.records if isinstance(r, Case)] == ["one"]
+    assert contents.glossary is None
     assert sorted(p.file for p in problems.errors) == [
-        "cases/folder", "cases/stolen.yml", "content/glossary.yml"]
-    assert all("知识库以外" in p.message for p in problems.errors)
-
-
-def test_a_link_inside_the_repository_is_read_like_the_file(tmp_path):
-    root = make_project(tmp_path, {"cases/a/one.yml": case_yaml("one")})
-    (root / "cases/b").mkdir()
-    (root / "cases/b/alias.yml").symlink_to(root / "cases/a/one.yml")
-    contents, problems = _read(root)
-    assert [r.id for r in contents.records if isinstance(r, Case)] == ["one", "one"]
+        "cases/alias.yml", "cases/folder", "cases/stolen.yml", "content/glossary.yml"]
+    assert all("是一个链接" in p.message for p in problems.errors)
 
 
 def test_an_intro_is_checked_like_a_body(tmp_path):

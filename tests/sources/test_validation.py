@@ -1,3 +1,6 @@
+import pytest
+import yaml
+
 from generator.model import Case, Vocabularies
 from generator.sources.loading import parse_yaml
 from generator.sources.problems import ProblemList
@@ -149,3 +152,55 @@ def test_the_parse_budget_counts_every_field_of_a_file():
 
 def _costly(size: int) -> str:
     return "文" * size + "[" * (size // 10)
+
+
+# Personal data × how it is written × the kind of field it is in: every combination is a
+# located problem on that field. Markdown spellings only apply to Markdown fields.
+_NUMERALS = str.maketrans("0123456789", "〇一二三四五六七八九")
+_WIDE = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}
+_NUMBER_SPELLINGS = {
+    "plain": lambda v: v,
+    "spaced": lambda v: " ".join(v[i:i + 4] for i in range(0, len(v), 4)),
+    "full width": lambda v: v.translate(_WIDE),
+    "Chinese numerals": lambda v: v.translate(_NUMERALS),
+}
+PERSONAL = {  # kind → (value, its spellings)
+    "mobile": ("13812345678", _NUMBER_SPELLINGS),
+    "id": ("11010519491231002X", _NUMBER_SPELLINGS),
+    "qq": ("QQ号12345678", _NUMBER_SPELLINGS),
+    "e-mail": ("zhangsan@163.com", {
+        "plain": lambda v: v, "full width": lambda v: v.translate(_WIDE),
+        "(at)": lambda v: v.replace("@", "(at)"), "spaced @": lambda v: v.replace("@", " @ ")}),
+    "address": ("幸福小区3栋2单元501室", {
+        "plain": lambda v: v, "full width": lambda v: v.translate(_WIDE),
+        "Chinese numerals": lambda v: v.translate(_NUMERALS)}),
+}
+MARKDOWN_SPELLINGS = {
+    "emphasis between parts": lambda v: f"**{v[:3]}**{v[3:7]}**{v[7:]}**",
+    "character references": lambda v: "".join(f"&#{ord(c)};" for c in v[:4]) + v[4:],
+    "inline code": lambda v: f"`{v[:5]}`{v[5:]}",
+}
+FIELDS = {  # dotted name → (where the text goes in a case, Markdown or not)
+    "title": (lambda t: {"title": t}, False),
+    "summary": (lambda t: {"summary": t}, False),
+    "location.community": (lambda t: {"location": {"street": "护国街道", "community": t}}, False),
+    "sources[1].title": (lambda t: {"sources": [{"title": t}]}, False),
+    "background": (lambda t: {"background": t}, True),
+    "actions[2]": (lambda t: {"actions": ["第一条", t]}, True),
+}
+
+
+@pytest.mark.parametrize("field", list(FIELDS))
+@pytest.mark.parametrize("kind", list(PERSONAL))
+def test_personal_data_is_found_in_every_field_however_written(field, kind):
+    place, markdown = FIELDS[field]
+    value, spellings = PERSONAL[kind]
+    spellings = spellings | (MARKDOWN_SPELLINGS if markdown else {})
+    missed = []
+    for name, spell in spellings.items():
+        data = {"id": "a", "title": "标题", "location": {"street": "护国街道"}, "summary": "概述"}
+        data |= place(f"联系{spell(value)}。")
+        _, problems = _check(yaml.safe_dump(data, allow_unicode=True, width=1000))
+        if not any(p[2] == field and "个人信息" in p[3] for p in problems):
+            missed.append(name)
+    assert missed == []

@@ -121,9 +121,17 @@ def test_nesting_too_deep_for_the_parser_is_a_problem_not_a_crash(text):
     assert "嵌套太深" in message
 
 
-def test_a_thousand_copies_of_one_mistake_are_not_all_listed():
-    text = "".join(f'<b title="{n}">x</b>\n\n' for n in range(1000))
+def test_a_hundred_copies_of_one_mistake_are_not_all_listed():
+    # (a thousand would be over the parse budget: refused unparsed, one message)
+    text = "".join(f'<b title="{n}">x</b>\n\n' for n in range(100))
     assert 5 <= len(markdown_problems(text)) <= MAX_FINDINGS
+
+
+def test_text_over_the_budget_is_never_parsed_whoever_asks():
+    text = "[a](" * 4000
+    assert inspect_markdown(text).too_costly and inspect_markdown(text).links == ()
+    [(_, message)] = markdown_problems(text)
+    assert "解析工作量" in message
 
 
 def test_parse_cost_grows_with_marks_and_length_of_each_paragraph():

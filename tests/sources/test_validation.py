@@ -6,7 +6,7 @@ from generator.sources.loading import parse_yaml
 from generator.sources.problems import ProblemList
 from generator.sources.project import ProjectPaths, load_vocabularies
 from generator.sources.validation import validate_document
-from tests.conftest import REPO
+from tests.conftest import REPO, copy_project, run_kb
 
 VOCABULARIES: Vocabularies = load_vocabularies(ProjectPaths(REPO), ProblemList())
 VALID = "id: a\ntitle: 标题\nlocation:\n  street: 护国街道\nsummary: 概述\n"
@@ -204,3 +204,20 @@ def test_personal_data_is_found_in_every_field_however_written(field, kind):
         if not any(p[2] == field and "个人信息" in p[3] for p in problems):
             missed.append(name)
     assert missed == []
+
+
+def test_kb_build_refuses_personal_data_and_publishes_nothing(tmp_path):
+    """Planted as an editor would paste it: through the real command, located on its line."""
+    root = copy_project(tmp_path / "kb")
+    case = root / "cases/huguo/zhiguo-lane-courtyard.yml"
+    text = case.read_text(encoding="utf-8")
+    text = text.replace("title: 致果巷2号及5号院坝微改造",
+                        "title: 致果巷2号及5号院坝微改造（联系人住幸福小区三栋二单元五〇一室）", 1)
+    pasted = "咨询请联系 **一三八**1234**5678**，或 zhang (at) 163 dot com。"
+    case.write_text(f"{text}background: {pasted}\n", encoding="utf-8")
+    result = run_kb(root, "build")
+    assert result.returncode == 1 and not (root / "site").exists()
+    for expected in (":2:1: title: 含有住址「3栋2单元***室」",
+                     "background: 显示在网页上时含有手机号「138****5678」",
+                     "background: 含有电子邮箱「zh***@163.com」"):
+        assert expected in result.stderr, expected

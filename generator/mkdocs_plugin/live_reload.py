@@ -4,6 +4,8 @@ different on every request, so no hash can allow it). The preview's server answe
 :func:`with_live_reload_file`, which turns that inline script into a ``<script src>`` of the
 same code served from this origin, which ``script-src 'self'`` allows. Nothing else about
 the page changes; a page whose injection is not found is served as it is (without reload).
+The form editor (``/admin/``) gets no reload at all: a save rebuilds the preview, and reloading
+the editor then would throw away what is being typed.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def with_live_reload_file(app: Callable) -> Callable:
         if not _is_html(held["headers"]):
             start_response(held["status"], held["headers"], held["exc_info"])
             return body
-        content = _rewritten(b"".join(body))
+        content = _rewritten(b"".join(body), keep=not _is_editor(path))
         headers = [(k, v) for k, v in held["headers"] if k.lower() != "content-length"]
         start_response(held["status"], headers + [("Content-Length", str(len(content)))])
         return [content]
@@ -56,10 +58,17 @@ def _is_html(headers) -> bool:
     return any(k.lower() == "content-type" and v.startswith("text/html") for k, v in headers)
 
 
-def _rewritten(content: bytes) -> bytes:
+def _is_editor(path: str) -> bool:
+    return "/admin/" in path or path.endswith("/admin")
+
+
+def _rewritten(content: bytes, keep: bool = True) -> bytes:
+    """``content`` with the injected script as a file, or without it (``keep`` False)."""
     # MkDocs injects once, before the last </body>: take the last one
     found = next(reversed(list(_INJECTED.finditer(content))), None)
     if found is None:
         return content
+    if not keep:
+        return content[:found.start()] + content[found.end():]
     src = quote(f"{RELOAD_PATH}{int(found[2])}/{int(found[3])}.js").encode()
     return content[:found.start()] + b'<script src="' + src + b'"></script>' + content[found.end():]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.cli.help_layout import HelpLayout
 from generator.cli.scaffold import NEW_KINDS
+from generator.model import KINDS
 
 _ARGPARSE_WORDS = {
     "usage: ": "用法：",
@@ -128,8 +129,7 @@ def _add_options(c: dict) -> None:
                              help="输出文件夹")
     c["render"].add_argument("--drafts", action="store_true", help="包含草稿")
     c["new"].add_argument("kind", choices=list(NEW_KINDS), metavar="类型",
-                          help="case 案例、practice 工作法、policy 政策文件、checklist 清单、"
-                          "guide 指南、training 培训模块")
+                          help="、".join(f"{kind.name} {kind.label}" for kind in KINDS))
     for option, text in (("--id", "id：小写英文字母、数字和连字符"), ("--title", "标题"),
                          ("--street", "街道（案例）"), ("--section", "板块 id（工作法）")):
         c["new"].add_argument(option, metavar=text.split("：")[0].split("（")[0], help=text)

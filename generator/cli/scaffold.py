@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from generator.model import Vocabularies
+from generator.model import KINDS, Vocabularies
 from generator.model.fields import SLUG_PATTERN, vocabulary_message
 from generator.publish.schema import schema_file_name
 from generator.sources.placeholders import yaml_scalar
@@ -17,13 +17,7 @@ from generator.sources.template_loader import no_link_loader
 
 # kind → (folder under the project root, file suffix, extra fields asked for)
 NEW_KINDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "case": ("cases", ".yml", ("street",)),
-    "practice": ("content/practices", ".md", ("section",)),
-    "policy": ("content/policies", ".md", ()),
-    "checklist": ("content/checklists", ".yml", ()),
-    "guide": ("content/guides", ".md", ()),
-    "training": ("content/training", ".yml", ()),
-}
+    kind.name: (kind.source, kind.suffix, kind.new_fields) for kind in KINDS}
 FIELD_LABELS = {"id": "id（小写英文字母、数字和连字符）", "title": "标题", "street": "街道",
                 "section": "板块"}
 

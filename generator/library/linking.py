@@ -17,36 +17,22 @@ from generator.model import (
     Checklist,
     FigureList,
     Glossary,
-    Guide,
-    Policy,
     Practice,
     Record,
     SynonymList,
     Training,
     Vocabularies,
 )
+from generator.model.kinds import KINDS as REGISTRY
+from generator.model.kinds import references
 from generator.sources.attachments import Attachments
 from generator.sources.links import report_broken_links
 from generator.sources.loading import dotted_path
 from generator.sources.problems import Level, ProblemList
 from generator.sources.reader import Contents
 
-KINDS: dict[str, type[Record]] = {
-    "case": Case,
-    "practice": Practice,
-    "policy": Policy,
-    "checklist": Checklist,
-    "guide": Guide,
-    "training": Training,
-}
-KIND_LABELS = {
-    "case": "案例",
-    "practice": "工作法",
-    "policy": "政策文件",
-    "checklist": "清单",
-    "guide": "指南",
-    "training": "培训模块",
-}
+KINDS: dict[str, type[Record]] = {kind.name: kind.model for kind in REGISTRY}
+KIND_LABELS: dict[str, str] = {kind.name: kind.label for kind in REGISTRY}
 
 Key = tuple[str, str]
 
@@ -142,7 +128,7 @@ def link_library(
     for record in (r for kind in library.records.values() for r in kind.values()):
         _resolve_references(record, library, everything, problems, failed)
     for record in contents.partial:  # only the fields every record has: the rest may be off
-        for path, kind, target_id in Record.references(record):
+        for path, kind, target_id in references(record, materials=False):
             if target_id not in everything[kind] and (kind, target_id) not in failed:
                 _report_missing(record, path, kind, target_id, everything, problems)
     _check_links(library, contents, problems)
@@ -230,7 +216,7 @@ def _index_ids(records: list[Record], problems: ProblemList) -> dict[str, dict[s
 
 def _resolve_references(record: Record, library: Library, everything, problems,
                         failed: set[tuple[str, str]]) -> None:
-    for path, kind, target_id in record.references():
+    for path, kind, target_id in references(record):
         target = everything[kind].get(target_id)
         if target is None and (kind, target_id) not in failed:
             _report_missing(record, path, kind, target_id, everything, problems)

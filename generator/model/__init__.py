@@ -1,5 +1,7 @@
 """The validated model: one pydantic class per record type (the single source of truth)."""
 
+# the registry of kinds: it imports the models and tells each its kind and folder
+from generator.model.kinds import BY_NAME, KINDS, Kind, Searched, kind_of
 from generator.model.records import (
     Article,
     ArticleSection,
@@ -45,11 +47,15 @@ __all__ = [
     "GlossaryTerm",
     "Guide",
     "Intro",
+    "Kind",
+    "KINDS",
+    "BY_NAME",
     "Location",
     "Metric",
     "Policy",
     "Practice",
     "Record",
+    "Searched",
     "Section",
     "Source",
     "SESSION_KINDS",
@@ -61,4 +67,5 @@ __all__ = [
     "Training",
     "TrainingSession",
     "Vocabularies",
+    "kind_of",
 ]

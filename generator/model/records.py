@@ -59,18 +59,10 @@ def same_words(text: str) -> str:
     return "".join(text.translate(_PUNCTUATION).split())
 
 
-# field name on a record → kind of record it refers to
-REFERENCE_FIELDS = {
-    "practices": "practice",
-    "policies": "policy",
-    "checklists": "checklist",
-    "related_cases": "case",
-}
-
-
 class Record(_Model):
     """Anything with its own page: an id, a title, a publication status and sources."""
 
+    # set by the registry of kinds (generator/model/kinds.py) for each kind's model
     kind: ClassVar[str] = ""
     folder: ClassVar[str] = ""
 
@@ -85,12 +77,6 @@ class Record(_Model):
     _positions: dict = PrivateAttr(default_factory=dict)
     _source: tuple = PrivateAttr(())  # the file's time and size when it was read
     _partial: bool = PrivateAttr(False)  # failed its checks: read only for references, links
-
-    def references(self):
-        """(field path, kind, id) of every record this one names."""
-        for name, kind in REFERENCE_FIELDS.items():
-            for position, target in enumerate(getattr(self, name, [])):
-                yield (name, position), kind, target
 
     @property
     def is_draft(self) -> bool:
@@ -119,8 +105,6 @@ class Metric(_Model):
 
 
 class Case(Record):
-    kind: ClassVar[str] = "case"
-    folder: ClassVar[str] = "cases"
 
     date: PartialDate | None = Field(None, description="时间：2021、2021-06 或 2021-06-15")
     location: Location = Field(description="地点")
@@ -141,8 +125,6 @@ class Case(Record):
 
 
 class Policy(Record):
-    kind: ClassVar[str] = "policy"
-    folder: ClassVar[str] = "policies"
 
     issuer: Text | None = Field(None, description="发文单位")
     doc_number: Text | None = Field(None, description="文号")
@@ -154,8 +136,6 @@ class Policy(Record):
 
 
 class Practice(Record):
-    kind: ClassVar[str] = "practice"
-    folder: ClassVar[str] = "practices"
 
     short_title: Text | None = Field(None, description="简称，如 指挥链")
     section: SectionId = Field(description="所属板块 id")
@@ -197,8 +177,6 @@ class ChecklistItem(_Model):
 
 
 class Checklist(Record):
-    kind: ClassVar[str] = "checklist"
-    folder: ClassVar[str] = "checklists"
 
     purpose: Text = Field(description="用途")
     items: list[ChecklistItem] = Field(min_length=1, description="条目")
@@ -207,8 +185,6 @@ class Checklist(Record):
 
 
 class Guide(Record):
-    kind: ClassVar[str] = "guide"
-    folder: ClassVar[str] = "guides"
 
     summary: Text | None = Field(None, description="一段话概述")
     order: int = Field(100, description="排序，小的在前")

@@ -3,7 +3,7 @@ with teaching notes that only the trainers' edition shows."""
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal, get_args
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -12,9 +12,6 @@ from generator.model.records import Record, _Model
 
 SessionKind = Literal["讲授", "案例研讨", "实操演练", "交流"]
 SESSION_KINDS: tuple[str, ...] = get_args(SessionKind)
-# where a session's materials come from: field → kind of record it names
-MATERIAL_FIELDS = {"cases": "case", "practices": "practice", "policies": "policy",
-                   "checklists": "checklist"}
 
 
 class TimingStep(_Model):
@@ -50,9 +47,6 @@ class TrainingSession(_Model):
 
 
 class Training(Record):
-    kind: ClassVar[str] = "training"
-    folder: ClassVar[str] = "training"
-
     summary: Text = Field(description="一段话概述")
     audience: Text = Field(description="培训对象")
     duration: int = Field(gt=0, description="总时长（分钟）；须等于各单元时长之和")
@@ -60,10 +54,3 @@ class Training(Record):
     sessions: list[TrainingSession] = Field(min_length=1, description="教学单元，按上课顺序")
     publish_teacher_edition: bool = Field(
         False, description="是否在网站上公开教师版讲义（含教学使用说明）；默认不公开")
-
-    def references(self):
-        """(field path, kind, id) of every record the sessions use."""
-        for index, session in enumerate(self.sessions):
-            for name, kind in MATERIAL_FIELDS.items():
-                for position, target in enumerate(getattr(session, name)):
-                    yield ("sessions", index, name, position), kind, target

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from generator.library.history import Change, History
-from generator.model import Record
+from generator.model import KINDS, Record
 from generator.sources.pii import personal_information
 
 FEED_LIMIT = 50  # entries in feed.xml (the 最近更新 page shows 200, changes.md.j2)
-EDITORS_KINDS = {"guide"}
+EDITORS_KINDS = {kind.name for kind in KINDS if kind.editors_only}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -13,6 +13,7 @@ import jinja2
 from generator.library.linking import FIXED_PAGES, KIND_LABELS, KINDS, Library
 from generator.library.streets import StreetPage
 from generator.library.training import SessionView, clock, handout_page, handout_pdf, session_views
+from generator.model import KINDS as REGISTRY
 from generator.model import Case, Record, Training
 from generator.pages.changes import NewsItem, by_day, news, page_dates
 from generator.pages.pinyin_order import title_key
@@ -25,7 +26,7 @@ _ASCII_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 
 
 # kinds whose pages the generator writes as HTML itself (case_pages.py), not as Markdown
-HTML_KINDS = {"case"}
+HTML_KINDS = {kind.name for kind in REGISTRY if kind.html_page}
 
 
 class PageRenderer:

@@ -12,17 +12,11 @@ import posixpath
 from dataclasses import dataclass
 
 from generator.library.linking import Library
+from generator.model import KINDS
 
 HOME = "index.md"
 # each folder's page in the navigation, with the title the navigation gives it
-SECTION_TITLES = {
-    "cases": "案例库",
-    "practices": "工作法",
-    "checklists": "清单",
-    "policies": "政策文件",
-    "training": "培训模块",
-    "guides": "使用指南",
-}
+SECTION_TITLES = {kind.folder: kind.section for kind in KINDS}
 _EDITIONS = {"handout.md": "学员版讲义", "teacher.md": "教师版讲义"}
 
 

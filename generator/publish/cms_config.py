@@ -9,24 +9,16 @@ from typing import Any
 
 import yaml
 
-from generator.model import Vocabularies
-from generator.publish.cms_fields import KIND_COLLECTIONS, form_fields
+from generator.model import KINDS, Vocabularies
+from generator.publish.cms_fields import form_fields
 from generator.publish.cms_files import MEDIA_FOLDER
 from generator.publish.cms_local import API_SUFFIX
 from generator.publish.schema import SCHEMA_MODELS, build_schema
 
-BACKENDS = ("gitlab", "github")
-# name, label, folder, file format; every record kind an editor adds through the form
-COLLECTIONS = [
-    ("cases", "案例", "cases", "yml"),
-    ("practices", "工作法", "content/practices", "md"),
-    ("policies", "政策文件", "content/policies", "md"),
-    ("checklists", "清单", "content/checklists", "yml"),
-    ("training", "培训模块", "content/training", "yml"),
-]
-# collection → kind of record: the reference targets, and training modules (never referenced)
-_KIND = {collection: kind for kind, collection in KIND_COLLECTIONS.items()} | {
-    "training": "training"}
+# every kind an editor adds through the form: (collection, label, folder, file format, kind)
+COLLECTIONS = [(kind.folder, kind.label, kind.source, kind.suffix.lstrip("."), kind.name)
+               for kind in KINDS if kind.form_editor]
+_BULK = {kind.folder for kind in KINDS if kind.bulk}
 
 
 @dataclass(frozen=True)
@@ -67,8 +59,8 @@ def backend_config(settings: EditorSettings | None, base_path: str = "/") -> dic
 
 def collections(vocabularies: Vocabularies) -> list[dict]:
     found = []
-    for name, label, folder, extension in COLLECTIONS:
-        schema = build_schema(SCHEMA_MODELS[_KIND[name]], vocabularies)
+    for name, label, folder, extension, kind in COLLECTIONS:
+        schema = build_schema(SCHEMA_MODELS[kind], vocabularies)
         collection: dict[str, Any] = {
             "name": name, "label": label, "label_singular": label, "folder": folder,
             "extension": extension, "format": "frontmatter" if extension == "md" else "yml",
@@ -76,7 +68,7 @@ def collections(vocabularies: Vocabularies) -> list[dict]:
             "summary": "{{title}}", "sortable_fields": ["title"],
             "fields": form_fields(schema),
         }
-        if name == "cases":  # browsed by street folder; new cases are saved as cases/<id>.yml
+        if name in _BULK:  # browsed by (street) folder; new files are saved as cases/<id>.yml
             collection["nested"] = {"depth": 2, "subfolders": False, "summary": "{{title}}"}
         found.append(collection)
     found.append(_glossary(vocabularies))

@@ -6,15 +6,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.model.records import REFERENCE_FIELDS
-from generator.model.training import MATERIAL_FIELDS
+from generator.model import KINDS
+from generator.model.kinds import MATERIAL_FIELDS, REFERENCE_FIELDS
 
 MARKDOWN = "text/markdown"
 DATE_PATTERN = r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"
 DATE_MESSAGE = "写成 2021、2021-06 或 2021-06-15"
-# kind of record → the collection that holds it (see cms_config.COLLECTIONS)
-KIND_COLLECTIONS = {"case": "cases", "practice": "practices", "policy": "policies",
-                    "checklist": "checklists"}
+# kind of record other records name → the collection that holds it (see cms_config)
+KIND_COLLECTIONS = {kind.name: kind.folder for kind in KINDS if kind.form_editor and (
+    kind.reference_field or kind.training_material)}
 # fields whose label the description does not give well
 LABELS = {"status": "发布状态", "id": "标识"}
 STATUS_OPTIONS = [{"label": "草稿（不发布）", "value": "draft"},

@@ -5,14 +5,10 @@ from __future__ import annotations
 import json
 
 from generator.library.linking import Library
+from generator.model import KINDS
 
-_GROUPS = {
-    "cases": "case",
-    "practices": "practice",
-    "policies": "policy",
-    "checklists": "checklist",
-    "training": "training",
-}
+# each exported kind under its folder's name (the registry says which are exported)
+_GROUPS = {kind.folder: kind.name for kind in KINDS if kind.export}
 # trainers' teaching notes stay out unless asked for: learners must not see them before class
 _TEACHING_NOTES = {"sessions": {"__all__": {"teaching_notes"}}}
 

@@ -8,27 +8,16 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.model import (
+    KINDS,
     Article,
-    Case,
-    Checklist,
     FigureList,
     Glossary,
-    Guide,
-    Policy,
-    Practice,
     SynonymList,
-    Training,
     Vocabularies,
 )
 from generator.model.fields import VOCABULARY_MARKER
 
-SCHEMA_MODELS: dict[str, type[BaseModel]] = {
-    "case": Case,
-    "policy": Policy,
-    "practice": Practice,
-    "checklist": Checklist,
-    "guide": Guide,
-    "training": Training,
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {kind.name: kind.model for kind in KINDS} | {
     "glossary": Glossary,
     "figures": FigureList,
     "article": Article,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator.library.linking import Library
 from generator.library.streets import street_pages
-from generator.model import Case
+from generator.model import KINDS, Case
 from generator.pages.case_pages import CasePageRenderer, HtmlPage
 from generator.pages.changes import FEED_LIMIT, news, page_dates
 from generator.pages.feed import atom_feed
@@ -28,7 +28,8 @@ from generator.search.terms import domain_terms
 from generator.search.text import DomainTerms
 from generator.search.vocabulary import readings, search_vocabulary
 
-TERM_FOLDERS = {"practices", "policies", "checklists"}  # and cases: text that uses the terms
+# pages whose text uses the glossary's terms (HTML pages link them where they are rendered)
+TERM_FOLDERS = {kind.folder for kind in KINDS if kind.glossary_links and not kind.html_page}
 
 
 @dataclass

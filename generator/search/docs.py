@@ -11,28 +11,26 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Iterator
 
-from generator.library.linking import KIND_LABELS, Library
+from generator.library.linking import Library
 from generator.library.streets import StreetPage
 from generator.library.training import handout_page
-from generator.model import Case, Checklist, Guide, Policy, Practice, Record, Training
+from generator.model import KINDS, Case, Record, kind_of
 from generator.pages.markdown_html import MarkdownRenderer, is_plain_prose
 from generator.pages.site_urls import SiteUrls
 from generator.pages.slugs import slugify
+from generator.search.fields import FieldReader
 from generator.search.index import SearchDoc, doc_row
 
 SNIPPET = 120  # characters of summary shown under a result (and by the case finder)
 PASSAGE = 3_000  # characters of a page's text kept to show where a query matched
-KIND_BOOST = {"practice": 1.3, "policy": 1.2, "checklist": 1.2, "case": 1.0, "guide": 0.5,
-              "training": 1.0}
 # pages that are not records: path → (kind shown, weight); their text is their rendered page,
 # the part before the first section for pages whose sections are documents of their own
 PAGES = {"index.md": ("首页", 0.4), "article.md": ("原文", 1.0), "glossary.md": ("术语表", 0.6),
          "figures.md": ("数说", 0.6)}
 WHOLE_PAGE = {"index.md", "article.md"}
-LISTS = ["cases", "practices", "policies", "checklists", "training", "guides"]
+LISTS = [kind.folder for kind in KINDS]
 LIST_BOOST = 0.3
 _TAG = re.compile(r"<[^>]+>")
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -42,13 +40,15 @@ _TITLE = re.compile(r'^title: "?(.*?)"?$', re.M)
 class SearchDocs:
     def __init__(self, library: Library, urls: SiteUrls, markdown: MarkdownRenderer):
         self.library, self.urls, self.markdown = library, urls, markdown
+        self.fields = FieldReader(library, self.text)
 
     def all(self, pages: dict[str, str], streets: list[StreetPage]) -> Iterator[SearchDoc]:
         """Every document except cases (see :meth:`case`), in a stable order. ``pages``: the
         site's Markdown pages, for the pages that are not records."""
-        for kind in ("practice", "policy", "checklist", "guide", "training"):
-            for record in self.library.all(kind):
-                yield self.record(record)
+        for kind in KINDS:
+            if not kind.bulk:  # cases come last, one by one (see :meth:`case`)
+                for record in self.library.all(kind.name):
+                    yield self.record(record)
         yield from self.handouts()
         yield from self.pages(pages)
         yield from self.streets(streets)
@@ -56,14 +56,14 @@ class SearchDocs:
         yield from self.figures()
 
     def record(self, record: Record) -> SearchDoc:
-        builders: dict[type, Callable[[Any], tuple[str, list[str], str]]] = {
-            Case: self._case, Practice: self._practice, Policy: self._policy,
-            Checklist: self._checklist, Guide: self._guide, Training: self._training}
-        summary, tags, body = builders[type(record)](record)
+        """A record's document, read as its kind's :class:`~generator.model.Searched` says."""
+        kind = kind_of(record.kind)
+        summary, tags, body = self.fields.summary(record), self.fields.tags(record), \
+            self.fields.body(record)
         fields = [(record.title, 8, True), (" ".join(tags), 5, True), (summary, 2, False),
                   (body, 1, False)]
-        return SearchDoc(self.urls.url(record.page_path), record.title, KIND_LABELS[record.kind],
-                         _snippet(summary or body), tags, fields, KIND_BOOST[record.kind],
+        return SearchDoc(self.urls.url(record.page_path), record.title, kind.label,
+                         _snippet(summary or body), tags, fields, kind.search.boost,
                          passage=_passage(summary, body))
 
     def case(self, case: Case) -> SearchDoc:
@@ -71,9 +71,8 @@ class SearchDocs:
 
     def case_row(self, case: Case) -> list:
         """A case's search result (:func:`doc_row`) without reading its whole text."""
-        summary, tags, _ = self._case(case, body=False)
-        doc = SearchDoc(self.urls.url(case.page_path), case.title, KIND_LABELS["case"],
-                        _snippet(summary), tags)
+        doc = SearchDoc(self.urls.url(case.page_path), case.title, kind_of(case.kind).label,
+                        _snippet(self.fields.summary(case)), self.fields.tags(case))
         return doc_row(doc)
 
     def handouts(self) -> Iterator[SearchDoc]:
@@ -142,40 +141,6 @@ class SearchDocs:
         if is_plain_prose(markdown):
             return markdown
         return html.unescape(_TAG.sub(" ", self.markdown.render(markdown)))
-
-    def _case(self, case: Case, body: bool = True) -> tuple[str, list[str], str]:
-        place = [case.location.street, case.location.community, case.community_type]
-        practices = [p.name for p in self.library.related(case, "practice")]
-        tags = [*case.tags, *filter(None, place), *practices]
-        if not body:
-            return case.summary, tags, ""
-        parts = [self.text(case.background), *map(self.text, case.actions),
-                 self.text(case.outcomes), *map(self.text, case.lessons), *case.participants,
-                 *case.discussion_questions, *(m.label for m in case.metrics)]
-        return case.summary, tags, "\n".join(parts)
-
-    def _practice(self, practice: Practice) -> tuple[str, list[str], str]:
-        section = self.library.vocabularies.section(practice.section)
-        tags = list(filter(None, [practice.short_title, section.short_title]))
-        body = [*map(self.text, practice.steps), self.text(practice.body)]
-        return practice.summary, tags, "\n".join(body)
-
-    def _policy(self, policy: Policy) -> tuple[str, list[str], str]:
-        tags = list(filter(None, [policy.issuer, policy.doc_number]))
-        return policy.summary, tags, self.text(policy.body)
-
-    def _checklist(self, checklist: Checklist) -> tuple[str, list[str], str]:
-        items = [f"{i.text} {self.text(i.detail)} {i.evidence or ''}" for i in checklist.items]
-        return checklist.purpose, [], "\n".join([*items, self.text(checklist.body)])
-
-    def _guide(self, guide: Guide) -> tuple[str, list[str], str]:
-        return guide.summary or "", [], self.text(guide.body)
-
-    def _training(self, module: Training) -> tuple[str, list[str], str]:
-        """What learners may read: never the trainers' teaching notes. The audience is text, not
-        a tag: a sentence is no label."""
-        sessions = [f"{s.title} {s.kind} {' '.join(s.questions)}" for s in module.sessions]
-        return module.summary, [], "\n".join([module.audience, *module.objectives, *sessions])
 
 
 def _snippet(text: str) -> str:

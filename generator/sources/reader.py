@@ -8,18 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.model import (
+    KINDS,
     Article,
-    Case,
-    Checklist,
     FigureList,
     Glossary,
-    Guide,
     Intro,
-    Policy,
-    Practice,
     Record,
     SynonymList,
-    Training,
     Vocabularies,
 )
 from generator.sources.attachments import Attachments, check_attachments
@@ -32,13 +27,12 @@ from generator.sources.project import ProjectPaths
 from generator.sources.validation import partial_record, validate_document
 
 YAML_SUFFIXES = (".yml", ".yaml")
+# the kinds kept under content/: their folder there → model (the registry says which)
 CONTENT_FOLDERS: dict[str, type[Record]] = {
-    "policies": Policy,
-    "practices": Practice,
-    "checklists": Checklist,
-    "guides": Guide,
-    "training": Training,
-}
+    kind.source.removeprefix("content/"): kind.model for kind in KINDS
+    if kind.source.startswith("content/") and not kind.bulk}
+# kinds with thousands of files (cases), read in worker processes
+BULK_KINDS = tuple(kind for kind in KINDS if kind.bulk)
 INTRO_FILE = "_index.md"
 SINGLE_FILES: dict[str, type] = {"glossary": Glossary, "figures": FigureList, "article": Article,
                                   "synonyms": SynonymList}
@@ -83,12 +77,15 @@ def read_contents(
     ``cache``: cases read before (kept by ``kb serve``); only changed files are read again."""
     contents = Contents()
     tree = FileTree(paths.root, problems)
-    read = _read_cases(_files(tree, paths.cases, YAML_SUFFIXES), paths,
-                       vocabularies, processes, {} if cache is None else cache)
-    for record, found in read:
-        if record is not None:
-            contents.add(record)
-        problems.items.extend(found)
+    for kind in BULK_KINDS:
+        source = paths.root / kind.source
+        files = _files(tree, source, (kind.suffix,) if kind.suffix == ".md" else YAML_SUFFIXES)
+        read = _read_many(source, files, kind.model, paths, vocabularies, processes,
+                          {} if cache is None else cache)
+        for record, found in read:
+            if record is not None:
+                contents.add(record)
+            problems.items.extend(found)
     for folder, model in CONTENT_FOLDERS.items():
         for path in _files(tree, paths.content / folder, YAML_SUFFIXES + (".md",)):
             _read_record(path, model, paths, vocabularies, problems, contents)
@@ -116,8 +113,11 @@ def check_everything_read(tree: FileTree, paths: ProjectPaths) -> None:
     tree.file_ok(paths.config_file)
 
 
-def _read_cases(files: list[Path], paths, vocabularies, processes, cache: CaseCache) -> list:
-    """(record or None, problems) of each case file, in order; unchanged files from ``cache``."""
+def _read_many(folder: Path, files: list[Path], model, paths, vocabularies, processes,
+               cache: CaseCache) -> list:
+    """(record or None, problems) of each file under ``folder``, in order; unchanged files
+    from ``cache`` (whose entries for files no longer there are dropped)."""
+    prefix = os.path.join(str(folder), "")
     vocabulary_key = vocabularies.model_dump_json()
     keys = [_file_key(path) for path in files]
     todo = [i for i, path in enumerate(files)
@@ -127,7 +127,7 @@ def _read_cases(files: list[Path], paths, vocabularies, processes, cache: CaseCa
         out = []
         for i in todo[start:stop]:
             found = ProblemList()
-            record, _ = _read(files[i], Case, paths, vocabularies, found)
+            record, _ = _read(files[i], model, paths, vocabularies, found)
             if record is not None:
                 record._source = keys[i]
             out.append((i, record, found.items))
@@ -136,7 +136,7 @@ def _read_cases(files: list[Path], paths, vocabularies, processes, cache: CaseCa
     for part in map_ranges(read_range, len(todo), processes):
         for i, record, found in part:
             cache[str(files[i])] = (keys[i], vocabulary_key, record, found)
-    for stale in set(cache) - {str(path) for path in files}:
+    for stale in {p for p in cache if p.startswith(prefix)} - {str(path) for path in files}:
         del cache[stale]
     return [cache[str(path)][2:] for path in files]
 
@@ -231,9 +231,7 @@ def _warn_about_strays(paths: ProjectPaths, problems: ProblemList) -> None:
         return
     for entry in sorted(paths.content.iterdir()):
         if entry.name not in known and not entry.name.startswith("."):
-            problems.add(
-                paths.rel(entry), 1, 1, "",
-                "这个文件或文件夹不会被读取：内容请放在 policies、practices、checklists、guides、"
-                "training 文件夹里，或 glossary.yml、figures.yml、article.yml、synonyms.yml 中。",
-                Level.WARNING,
-            )
+            folders = "、".join(CONTENT_FOLDERS)
+            files = "、".join(f"{name}.yml" for name in SINGLE_FILES)
+            message = f"这个文件或文件夹不会被读取：内容请放在 {folders} 文件夹里，或 {files} 中。"
+            problems.add(paths.rel(entry), 1, 1, "", message, Level.WARNING)

@@ -13,7 +13,7 @@ from pydantic_core import ErrorDetails
 
 from generator.model import Record, Vocabularies
 from generator.model.fields import SLUG_PATTERN
-from generator.model.records import REFERENCE_FIELDS
+from generator.model.kinds import REFERENCE_FIELDS
 from generator.sources.loading import FieldPath, SourceDoc, dotted_path
 from generator.sources.markdown_check import (
     MAX_FINDINGS,

@@ -4,6 +4,7 @@ import pytest
 from pydantic import ValidationError
 
 from generator.model import SESSION_KINDS, Training
+from generator.model.kinds import references
 
 VALID = {
     "id": "m", "title": "模块", "summary": "概述。", "audience": "书记", "duration": 30,
@@ -37,7 +38,7 @@ def test_references_name_every_material_of_every_session():
     session = {"title": "研讨", "minutes": 30, "kind": "案例研讨", "cases": ["a"],
                "checklists": ["c"]}
     module = Training.model_validate(VALID | {"sessions": [session]})
-    assert list(module.references()) == [
+    assert list(references(module)) == [
         (("sessions", 0, "cases", 0), "case", "a"),
         (("sessions", 0, "checklists", 0), "checklist", "c"),
     ]

@@ -214,3 +214,14 @@ def watch_policy(page) -> list[str]:
 
 def violations(page) -> list[str]:
     return page.evaluate("window.kbViolations || []")
+
+
+BROWSER_FIXTURES = {"browser", "phone", "touch_phone"}
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that drives Chromium is marked ``browser``, whether or not its file says so
+    (``-m "not browser"`` must leave none of them in)."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)

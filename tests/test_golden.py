@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli.report import format_problems
 from generator.publish.pipeline import build_pages, load_library
 
 GOLDEN = Path(__file__).parent / "golden"
 REPO = GOLDEN.parent.parent
 UPDATE = bool(os.environ.get("KB_UPDATE_GOLDEN"))
+pytestmark = pytest.mark.golden
 
 
 def _cases(kind: str) -> list[Path]:
@@ -32,7 +34,7 @@ def _project(case: Path, target: Path) -> Path:
 @pytest.mark.parametrize("case", _cases("problems"), ids=lambda p: p.name)
 def test_problems(case: Path, tmp_path: Path):
     result = load_library(_project(case, tmp_path))
-    actual = result.problems.format() + "\n"
+    actual = format_problems(result.problems) + "\n"  # what kb validate prints
     expected_file = case / "expected.txt"
     if UPDATE:
         expected_file.write_text(actual, encoding="utf-8")
@@ -58,7 +60,7 @@ def test_every_golden_summary_counts_the_problems_it_lists(case: Path):
 @pytest.mark.parametrize("case", _cases("pages"), ids=lambda p: p.name)
 def test_pages(case: Path, tmp_path: Path):
     result = build_pages(_project(case, tmp_path))
-    assert result.ok, result.problems.format()
+    assert result.ok, result.problems.text()
     expected_dir = case / "expected"
     if UPDATE:
         for rel in _wanted_pages(case, result.pages):

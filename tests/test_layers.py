@@ -95,3 +95,10 @@ def test_only_the_mkdocs_adapter_imports_mkdocs():
     users = [name for name, path in ((_module(p), p) for p in GENERATOR.rglob("*.py"))
              if any(m == "mkdocs" or m.startswith(("mkdocs.", "material")) for m in _imports(path))]
     assert users and all(name.startswith("generator.mkdocs_plugin") for name in users), users
+
+
+def test_the_generator_never_imports_the_tests():
+    """Test-only code (such as tests/search/query_model.py) stays out of what is installed."""
+    users = [_module(p) for p in GENERATOR.rglob("*.py")
+             if any(m == "tests" or m.startswith("tests.") for m in _imports(p))]
+    assert users == []

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO
 from tests.helpers import case_yaml, make_project
 
@@ -38,6 +40,7 @@ def _snapshot_of_this_repository(target: Path) -> Path:
     return target
 
 
+@pytest.mark.slow
 def test_another_repository_can_use_kb_validate_as_a_hook(tmp_path):
     hooks_repo = _snapshot_of_this_repository(tmp_path / "hooks")
     project = make_project(tmp_path / "kb", {"cases/a.yml": case_yaml("a", street="护国街")})

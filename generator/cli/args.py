@@ -7,9 +7,12 @@ they are given in Chinese here, so ``kb --help`` and a mistyped command read as 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 
 from generator.cli.help_layout import HelpLayout
+from generator.cli.report import FORMATS
 from generator.cli.scaffold import NEW_KINDS
 from generator.model import KINDS
 
@@ -30,6 +33,7 @@ _ARGPARSE_WORDS = {
     "ambiguous option: %(option)s could match %(matches)s":
         "选项 %(option)s 不明确，可能是 %(matches)s",
 }
+PACKAGE = "xiaoqu-dangjian-kb"
 _gettext = argparse._  # type: ignore[attr-defined]  # its gettext hook, not in the stubs
 
 
@@ -42,8 +46,8 @@ argparse._ = _chinese  # type: ignore[attr-defined]
 
 COMMANDS = {
     "validate": ("检查所有案例和内容文件",
-                 "检查 cases/ 和 content/ 里的全部文件，一次列出所有问题"
-                 "（文件:行:列: 项目: 说明）；有错误时退出码为 1。",
+                 "检查 cases/ 和 content/ 里的全部文件，一次列出所有问题，每行是"
+                 "“文件:行:列: 项目: 说明  (规则)”；有错误时退出码为 1。",
                  ["kb validate", "kb validate cases/huguo/zhiguo-lane-courtyard.yml",
                   "kb validate --format github"]),
     "build": ("生成网站到 site/ 文件夹", "检查全部内容并生成网站；出错时原有的 site/ 保持不变。",
@@ -74,12 +78,14 @@ COMMANDS = {
 }
 
 
-def build_parser(handlers: dict) -> argparse.ArgumentParser:
+def build_parser(handlers: dict[str, Callable[..., int]]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kb", description="居民小区党建知识库：检查内容、生成和预览网站、生成讲义。",
         epilog="每个命令的说明：kb 命令 --help，例如 kb build --help", add_help=False,
         formatter_class=HelpLayout)
     _help(parser)
+    parser.add_argument("--version", action="version", version=f"kb {version()}",
+                        help="显示 kb 的版本")
     parser.add_argument("--root", type=Path, default=Path("."), metavar="文件夹",
                         help="知识库所在文件夹（默认当前文件夹）")
     sub = parser.add_subparsers(required=True, metavar="命令", title="命令")
@@ -98,14 +104,22 @@ def build_parser(handlers: dict) -> argparse.ArgumentParser:
     return parser
 
 
+def version() -> str:
+    """The installed package's version (pyproject.toml), as pip recorded it."""
+    try:
+        return metadata.version(PACKAGE)
+    except metadata.PackageNotFoundError:
+        return "（版本不明：没有用 pip 安装）"
+
+
 def _help(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-h", "--help", action="help", help="显示这份说明")
 
 
-def _add_options(c: dict) -> None:
+def _add_options(c: dict[str, argparse.ArgumentParser]) -> None:
     c["validate"].add_argument("paths", nargs="*", type=Path, metavar="文件",
                                help="只报告这些文件或文件夹的问题（默认全部）")
-    c["validate"].add_argument("--format", choices=["text", "github", "gitlab", "json"],
+    c["validate"].add_argument("--format", choices=FORMATS,
                                default="text", help="输出格式：text 文字（默认）、github "
                                "GitHub 注释、gitlab GitLab 代码质量报告、json")
     for name in ("build", "serve"):

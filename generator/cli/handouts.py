@@ -1,21 +1,78 @@
 """``kb handout``: one module's handout, or every module's (``--all``, as CI makes the
-trainers' edition), as standalone HTML or printed to PDF."""
+trainers' edition), as standalone HTML or printed to PDF.
+
+What can be told from the command line alone (contradicting options, a module id no training
+file has) is told at once, before the site is built: that takes seconds."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path, PurePosixPath
 
-from generator.library.linking import missing_reference_message
+import yaml
+
+from generator.library.linking import Library, missing_reference_message
 from generator.library.training import handout_pdf
-from generator.model import Training
+from generator.model import BY_NAME, Training
+from generator.model.settings import Settings
 from generator.pages.handouts import printable_handout
 from generator.publish.handout_pdf import HandoutError, print_pdfs
+from generator.publish.site import Site
 from generator.publish.writer import write_binary_file, write_text_file
+from generator.sources.file_tree import FileTree, open_no_follow
+from generator.sources.problems import ProblemList
+
+_MODULE_FILES = (".yml", ".yaml")
 
 
-def make_handouts(args, site, static: Path, epoch: int) -> int:
-    """Writes the handouts ``args`` asks for; 0, or 1 with the reason on stderr in Chinese."""
+def request_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the request itself, in Chinese; None when it adds up. Reads no more
+    than the training modules' ids (:func:`module_ids`)."""
+    if args.all and args.module:
+        return "请只写一个模块 id，或者用 --all 生成全部模块，不要同时使用。"
+    if args.all and args.out:
+        return "用 --all 时每个模块一个文件：请用 --out-dir 指定文件夹，不要用 --out。"
+    if not args.all and args.out_dir:
+        return "--out-dir 只和 --all 一起使用；生成一个模块的讲义时请用 --out 指定文件。"
+    if args.all:
+        return None
+    ids = module_ids(args.root, args.drafts)
+    if not args.module:
+        return (f"请写出培训模块的 id（现有的培训模块：{_listed(ids or [])}），"
+                "或者用 --all 生成全部模块的讲义。")
+    if ids is not None and args.module not in ids:
+        return _unknown(args.module, ids)
+    return None
+
+
+def module_ids(root: Path, drafts: bool) -> list[str] | None:
+    """The ids written in the training modules' files, without reading anything else (and,
+    as every read, never through a link); None when a file cannot be read that way, so that
+    the full check says why."""
+    tree = FileTree(root, ProblemList())
+    ids = []
+    for path in tree.files(root / BY_NAME["training"].source):
+        if path.name.startswith(("_", ".")):
+            continue
+        try:
+            if path.suffix.lower() not in _MODULE_FILES:
+                return None
+            with open_no_follow(path, root) as file:
+                data = yaml.safe_load(file)
+        except (OSError, yaml.YAMLError):
+            return None
+        if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+            return None
+        if drafts or data.get("status") != "draft":
+            ids.append(data["id"])
+    return None if tree.problems.items else sorted(ids)
+
+
+def make_handouts(args: argparse.Namespace, site: Site, static: Path, epoch: int,
+                  settings: Settings) -> int:
+    """Writes the handouts ``args`` asks for (checked by :func:`request_problem`); 0, or 1
+    with the reason on stderr in Chinese."""
     modules = _modules(args, site.library)
     if modules is None:
         return 1
@@ -24,7 +81,7 @@ def make_handouts(args, site, static: Path, epoch: int) -> int:
     targets = [_target(args, module) for module in modules]
     if args.pdf:
         try:
-            pdfs = print_pdfs(documents, epoch) if documents else []
+            pdfs = print_pdfs(documents, epoch, settings) if documents else []
         except HandoutError as error:
             print(str(error), file=sys.stderr)
             return 1
@@ -41,33 +98,27 @@ def make_handouts(args, site, static: Path, epoch: int) -> int:
     return 0
 
 
-def _modules(args, library) -> list[Training] | None:
-    """The modules to make handouts of, or None after saying what is wrong."""
-    ids = [m.id for m in library.all("training")]
-    problem = None
-    if args.all and args.module:
-        problem = "请只写一个模块 id，或者用 --all 生成全部模块，不要同时使用。"
-    elif not args.all and not args.module:
-        problem = (f"请写出培训模块的 id（现有的培训模块：{'、'.join(ids) or '无'}），"
-                   "或者用 --all 生成全部模块的讲义。")
-    elif args.all and args.out:
-        problem = "用 --all 时每个模块一个文件：请用 --out-dir 指定文件夹，不要用 --out。"
-    elif not args.all and args.out_dir:
-        problem = "--out-dir 只和 --all 一起使用；生成一个模块的讲义时请用 --out 指定文件。"
-    if problem:
-        print(problem, file=sys.stderr)
-        return None
+def _modules(args: argparse.Namespace, library: Library) -> list[Training] | None:
+    """The modules to make handouts of, or None after saying none has that id (the ids read
+    before the build may have missed what the build found wrong with a module)."""
     if args.all:
         return library.all("training")
     module = library.get("training", args.module)
     if module is None:
-        print(missing_reference_message("training", args.module, ids)
-              + f"现有的培训模块：{'、'.join(ids) or '无'}。", file=sys.stderr)
+        print(_unknown(args.module, [m.id for m in library.all("training")]), file=sys.stderr)
         return None
     return [module]
 
 
-def _target(args, module: Training) -> Path:
+def _unknown(module: str, ids: list[str]) -> str:
+    return missing_reference_message("training", module, ids) + f"现有的培训模块：{_listed(ids)}。"
+
+
+def _listed(ids: list[str]) -> str:
+    return "、".join(ids) or "无"
+
+
+def _target(args: argparse.Namespace, module: Training) -> Path:
     stem = PurePosixPath(handout_pdf(module, args.teacher)).stem  # <id>-handout, <id>-teacher
     name = f"{stem}.{'pdf' if args.pdf else 'html'}"
     if args.all:

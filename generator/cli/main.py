@@ -5,15 +5,20 @@ Checks, renders and exports without MkDocs; wraps MkDocs only to build and serve
 
 from __future__ import annotations
 
+import argparse
 import os
 import socket
 import sys
 import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from generator.cli.args import build_parser
-from generator.cli.handouts import make_handouts
+from generator.cli.handouts import make_handouts, request_problem
 from generator.cli.mkdocs_run import MkDocsRun
+from generator.cli.report import format_problems
 from generator.cli.scaffold import (
     FIELD_LABELS,
     NEW_KINDS,
@@ -25,28 +30,52 @@ from generator.cli.scaffold import (
 )
 from generator.cli.terminal import port_taken
 from generator.library.history import build_time
+from generator.model import Vocabularies
+from generator.model.settings import Settings, SettingsError
 from generator.publish.bundle import write_bundle
 from generator.publish.export import export_json
 from generator.publish.pipeline import BuildResult, build_pages, build_site, load_library
 from generator.publish.schema import render_schemas
 from generator.publish.writer import write_new_file, write_pages
 from generator.sources.file_tree import LinkRefused
+from generator.sources.parallel import worker_count
 from generator.sources.problems import ProblemList
 from generator.sources.project import ProjectPaths, load_vocabularies, site_name
+
+
+@dataclass(frozen=True)
+class Startup:
+    """What kb read from its environment, once, before running a command."""
+
+    settings: Settings
+    environ: Mapping[str, str]  # handed on to MkDocs, whose plugin reads its own settings
+
+    @property
+    def processes(self) -> int:
+        return worker_count(self.settings.processes)
+
+    def build_time(self, root: Path) -> int:
+        return build_time(root, self.settings.build_epoch)
 
 
 def main(argv: list[str] | None = None) -> int:
     handlers = {"validate": _validate, "build": _build, "serve": _serve, "render": _render,
                 "new": _new, "schema": _schema, "handout": _handout, "export": _export}
     args = build_parser(handlers).parse_args(argv)
+    environ = dict(os.environ)  # the only read of the environment: the rest is given it
+    try:
+        startup = Startup(Settings.read(environ), environ)
+    except SettingsError as error:
+        print("设置有误，kb 没有运行：\n" + "\n".join(error.messages), file=sys.stderr)
+        return 2
     if not _in_knowledge_base(args.root):
         return 2
     try:
-        return args.handler(args)
+        return args.handler(args, startup)
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # noqa: BLE001 - editors must never see a traceback
-        if os.environ.get("KB_DEBUG"):
+        if startup.settings.debug:
             raise
         print(f"kb 内部错误：{error!r}。请把这条信息发给维护人员（设置 KB_DEBUG=1 可看到详情）。",
               file=sys.stderr)
@@ -63,13 +92,13 @@ def _in_knowledge_base(root: Path) -> bool:
     return False
 
 
-def _report(problems: ProblemList, style: str = "text", stream=sys.stderr) -> None:
+def _report(problems: ProblemList, style: str = "text", stream: TextIO | None = None) -> None:
     if problems.items or style in ("text", "gitlab"):
-        print(problems.format(style), file=stream)
+        print(format_problems(problems, style), file=stream or sys.stderr)
 
 
-def _validate(args) -> int:
-    result = load_library(args.root)
+def _validate(args: argparse.Namespace, startup: Startup) -> int:
+    result = load_library(args.root, processes=startup.processes)
     problems = _only_paths(result.problems, args.root, args.paths)
     _report(problems, args.format, sys.stdout)
     return 1 if problems.has_errors else 0
@@ -91,8 +120,8 @@ def _rel(root: Path, path: Path) -> str:
         return path.as_posix()
 
 
-def _render(args) -> int:
-    result = build_pages(args.root, drafts=args.drafts)
+def _render(args: argparse.Namespace, startup: Startup) -> int:
+    result = build_pages(args.root, drafts=args.drafts, processes=startup.processes)
     if not _ok(result):
         return 1
     write_pages(result.pages, args.out)
@@ -100,20 +129,24 @@ def _render(args) -> int:
     return 0
 
 
-def _export(args) -> int:
-    result = load_library(args.root, drafts=args.drafts)
+def _export(args: argparse.Namespace, startup: Startup) -> int:
+    result = load_library(args.root, drafts=args.drafts, processes=startup.processes)
     if not _ok(result) or result.library is None:
         return 1
     print(export_json(result.library, teaching_notes=args.teaching_notes))
     return 0
 
 
-def _handout(args) -> int:
-    result = build_site(args.root, drafts=args.drafts)
+def _handout(args: argparse.Namespace, startup: Startup) -> int:
+    problem = request_problem(args)  # before the build: a mistyped request is told at once
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    result = build_site(args.root, drafts=args.drafts, processes=startup.processes)
     if not _ok(result) or result.site is None:
         return 1
     return make_handouts(args, result.site, ProjectPaths(args.root).static,
-                         build_time(args.root))
+                         startup.build_time(args.root), startup.settings)
 
 
 def _ok(result: BuildResult) -> bool:
@@ -122,7 +155,7 @@ def _ok(result: BuildResult) -> bool:
     return result.ok
 
 
-def _new(args) -> int:
+def _new(args: argparse.Namespace, startup: Startup) -> int:
     paths, vocabularies = _paths_and_vocabularies(args.root)
     if vocabularies is None:
         return 1
@@ -168,7 +201,7 @@ def _new(args) -> int:
     return 0
 
 
-def _schema(args) -> int:
+def _schema(args: argparse.Namespace, startup: Startup) -> int:
     paths, vocabularies = _paths_and_vocabularies(args.root)
     if vocabularies is None:
         return 1
@@ -189,7 +222,7 @@ def _read_or_none(path: Path) -> str | None:
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
-def _paths_and_vocabularies(root: Path):
+def _paths_and_vocabularies(root: Path) -> tuple[ProjectPaths, Vocabularies | None]:
     paths, problems = ProjectPaths(root), ProblemList()
     vocabularies = load_vocabularies(paths, problems)
     if vocabularies is None:
@@ -197,8 +230,9 @@ def _paths_and_vocabularies(root: Path):
     return paths, vocabularies
 
 
-def _build(args) -> int:
-    run = MkDocsRun(args.root, args.verbose, args.drafts, args.pdf, site_url=args.site_url)
+def _build(args: argparse.Namespace, startup: Startup) -> int:
+    run = MkDocsRun(args.root, args.verbose, args.drafts, args.pdf, site_url=args.site_url,
+                    engine=startup.settings.engine, environ=startup.environ)
     if not args.offline:
         code = run(["build", "--strict"])
         if code == 0:
@@ -213,20 +247,22 @@ def _build(args) -> int:
         code = run(["build", "--strict", "--no-directory-urls", "--site-dir", str(site_dir)])
         if code != 0:
             return code
-        target = write_bundle(site_dir, site_name(root), build_time(root), root / "dist")
+        target = write_bundle(site_dir, site_name(root), startup.build_time(root),
+                              root / "dist")
     print(f"已生成离线包：{_rel(root, target)}。解压后双击其中的 index.html 即可使用，不需要联网。")
     return 0
 
 
-def _serve(args) -> int:
+def _serve(args: argparse.Namespace, startup: Startup) -> int:
     address = args.dev_addr or f"127.0.0.1:{args.port}"
     host, port = address.rsplit(":", 1)
     if not _port_free(host, int(port)):
         print(port_taken(port), file=sys.stderr)
         return 1
-    run = MkDocsRun(args.root, args.verbose, args.drafts, open_browser=args.open)
-    # dirty: the kb plugin writes only the pages a change touched (see generator/rebuild.py);
-    # not strict: a preview shows problems instead of stopping
+    run = MkDocsRun(args.root, args.verbose, args.drafts, open_browser=args.open,
+                    engine=startup.settings.engine, environ=startup.environ)
+    # dirty: the kb plugin writes only the pages a change touched (see
+    # generator/publish/rebuild.py); not strict: a preview shows problems instead of stopping
     return run(["serve", "--dirty", "--no-strict", "--dev-addr", address],
                port=port)
 

@@ -3,18 +3,16 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
 import webbrowser
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.cli.terminal import LogRelay
-
-# MkDocs 1.6, or ProperDocs (its maintained continuation, which runs the same plugins)
-ENGINES = ("mkdocs", "properdocs")
+from generator.model.settings import Engine
 
 
 @dataclass
@@ -25,22 +23,22 @@ class MkDocsRun:
     pdf: bool = False
     open_browser: bool = False  # kb serve --open: open the preview once it is served
     site_url: str | None = None  # where the site is published (mkdocs.yml: !ENV KB_SITE_URL)
+    # MkDocs 1.6, or ProperDocs (its maintained continuation, which runs the same plugins)
+    engine: Engine = "mkdocs"
+    # kb's environment, handed on with the options above as variables the plugin reads
+    environ: Mapping[str, str] = field(kw_only=True)
 
     def __call__(self, command: list[str], port: str | None = None) -> int:
-        env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1",
-                            "PYTHONIOENCODING": "utf-8",  # we read its output as UTF-8
-                            "KB_DRAFTS": _flag(self.drafts), "KB_PDF": _flag(self.pdf)}
+        env = dict(self.environ) | {
+            "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1",
+            "PYTHONIOENCODING": "utf-8",  # we read its output as UTF-8
+            "KB_DRAFTS": _flag(self.drafts), "KB_PDF": _flag(self.pdf)}
         if self.site_url is not None:
             env["KB_SITE_URL"] = self.site_url
         relay = LogRelay(lambda text: print(text, file=sys.stderr, flush=True), self.verbose,
                          self._serving)
-        engine = os.environ.get("KB_ENGINE") or "mkdocs"
-        if engine not in ENGINES:
-            print(f"KB_ENGINE 只能是 {' 或 '.join(ENGINES)}（现在是「{engine}」）。",
-                  file=sys.stderr)
-            return 2
         process = subprocess.Popen(
-            [sys.executable, "-m", engine, *command], cwd=self.root, env=env,
+            [sys.executable, "-m", self.engine, *command], cwd=self.root, env=env,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, encoding="utf-8",
             errors="replace")
         # stopping kb (Ctrl+C, or a terminate from an editor or a test) must stop MkDocs too

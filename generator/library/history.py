@@ -9,7 +9,6 @@ change that only touches whitespace or the schema comment line is no change here
 from __future__ import annotations
 
 import datetime
-import os
 import re
 import secrets
 import subprocess
@@ -181,12 +180,11 @@ def last_commit_time(root: Path) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def build_time(root: Path) -> int:
-    """SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else the last commit's
-    time, else 0: never the clock."""
-    configured = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if configured.isdigit():
-        return int(configured)
+def build_time(root: Path, configured: int | None = None) -> int:
+    """``configured`` when set (SOURCE_DATE_EPOCH, the reproducible-builds convention), else
+    the last commit's time, else 0: never the clock."""
+    if configured is not None:
+        return configured
     return last_commit_time(root) or 0
 
 

@@ -28,7 +28,7 @@ from generator.model.kinds import references
 from generator.sources.attachments import Attachments
 from generator.sources.links import report_broken_links
 from generator.sources.loading import dotted_path
-from generator.sources.problems import Level, ProblemList
+from generator.sources.problems import ProblemList
 from generator.sources.reader import Contents
 
 KINDS: dict[str, type[Record]] = {kind.name: kind.model for kind in REGISTRY}
@@ -147,9 +147,10 @@ def link_library(
     return library
 
 
-# pages that belong to no record: page path → template name
+# pages that belong to no record: page path → template name (a record whose page would be one
+# of them is refused like a reserved id)
 FIXED_PAGES = {"index.md": "home", "article.md": "article", "glossary.md": "glossary",
-               "figures.md": "figures", "changes.md": "changes"}
+               "figures.md": "figures", "changes.md": "changes", "guides/rules.md": "rules"}
 # names a record id may not take: the site's own page in each folder, and names Windows
 # cannot give a file
 RESERVED_IDS = frozenset(
@@ -193,12 +194,13 @@ def _check_links(library: Library, contents: Contents, problems: ProblemList) ->
 def _index_ids(records: list[Record], problems: ProblemList) -> dict[str, dict[str, Record]]:
     by_kind: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
     for record in records:
-        if record.id in RESERVED_IDS:
+        if record.id in RESERVED_IDS or record.page_path in FIXED_PAGES:
             line, column = record._positions.get(("id",), (1, 1))
             problems.add(
                 record._file, line, column, "id",
                 f"id「{record.id}」是网站保留的名字（{record.folder}/{record.id} 已另有用途）："
                 f"请换一个更具体的 id，例如 {record.id}-{record.kind}。",
+                rule="id-reserved",
             )
             continue
         existing = by_kind[record.kind].get(record.id)
@@ -208,6 +210,7 @@ def _index_ids(records: list[Record], problems: ProblemList) -> dict[str, dict[s
                 record._file, line, column, "id",
                 f"id「{record.id}」已被 {existing._file} 使用：每个{KIND_LABELS[record.kind]}"
                 "的 id 必须唯一，请改用另一个 id。",
+                rule="id-duplicate",
             )
             continue
         by_kind[record.kind][record.id] = record
@@ -229,7 +232,7 @@ def _resolve_references(record: Record, library: Library, everything, problems,
             problems.add(
                 record._file, line, column, dotted_path(path),
                 f"「{target_id}」是草稿，正式网站上不会显示这条关联。",
-                Level.WARNING,
+                rule="ref-draft",
             )
 
 
@@ -238,6 +241,7 @@ def _report_missing(record: Record, path, kind: str, target_id: str, everything,
     problems.add(
         record._file, line, column, dotted_path(path),
         missing_reference_message(kind, target_id, list(everything[kind])),
+        rule="ref-unknown",
     )
 
 
@@ -259,6 +263,7 @@ def _check_item_ids(checklist: Checklist, problems: ProblemList) -> None:
                 checklist._file, line, column, f"items[{index + 1}].id",
                 f"条目 id「{item.id}」与第 {seen[item.id] + 1} 条重复：清单里每个条目的 id "
                 "必须不同（读者的勾选按 id 保存），请换一个。",
+                rule="item-id-duplicate",
             )
         seen.setdefault(item.id, index)
 
@@ -273,4 +278,4 @@ def _check_list_references(contents: Contents, name: str, key: str, items, every
             path = (key, index, "practices", ref_index)
             line, column = positions.get(path, (1, 1))
             message = missing_reference_message("practice", target_id, list(everything["practice"]))
-            problems.add(file, line, column, dotted_path(path), message)
+            problems.add(file, line, column, dotted_path(path), message, rule="ref-unknown")

@@ -33,5 +33,5 @@ def check_synonyms(synonyms: SynonymList, origin: tuple[str, dict], problems: Pr
                 line, column = positions.get(path, (1, 1))
                 problems.add(file, line, column, dotted_path(path),
                              f"「{word}」已经在第 {first[word] + 1} 组里：一个词只能属于一组，"
-                             "请把这两组合并，或删掉其中一处。")
+                             "请把这两组合并，或删掉其中一处。", rule="synonym-duplicate")
             first.setdefault(word, number)

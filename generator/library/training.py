@@ -18,7 +18,7 @@ def check_training(module: Training, problems: ProblemList) -> None:
     if total != module.duration:
         _add(module, ("duration",), problems,
              f"各教学单元的时长合计 {total} 分钟，与总时长 {module.duration} 分钟不一致："
-             f"请把 duration 改为 {total}，或调整各单元的 minutes。")
+             f"请把 duration 改为 {total}，或调整各单元的 minutes。", rule="training-duration")
     for index, session in enumerate(module.sessions):
         notes = session.teaching_notes
         if notes is not None and notes.timing:
@@ -26,16 +26,18 @@ def check_training(module: Training, problems: ProblemList) -> None:
             if planned != session.minutes:
                 _add(module, ("sessions", index, "teaching_notes", "timing"), problems,
                      f"时间安排各环节合计 {planned} 分钟，与本单元时长 {session.minutes} 分钟"
-                     "不一致：请调整各环节的 minutes，或本单元的 minutes。")
+                     "不一致：请调整各环节的 minutes，或本单元的 minutes。",
+                     rule="training-timing")
         if session.kind == "案例研讨" and not session.cases:
             _add(module, ("sessions", index, "kind"), problems,
                  "案例研讨单元至少要用一个案例：请在本单元的 cases 中填写案例 id，"
-                 "或把 kind 改为 讲授、实操演练 或 交流。")
+                 "或把 kind 改为 讲授、实操演练 或 交流。", rule="training-case-missing")
 
 
-def _add(module: Training, path: tuple, problems: ProblemList, message: str) -> None:
+def _add(module: Training, path: tuple, problems: ProblemList, message: str, *,
+         rule: str) -> None:
     line, column = module._positions.get(path, (1, 1))
-    problems.add(module._file, line, column, dotted_path(path), message)
+    problems.add(module._file, line, column, dotted_path(path), message, rule=rule)
 
 
 # what the 时间安排 shows, instead of a clock time, for a step that takes no class time

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import sys
 from functools import cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from generator.model.settings import EditorSettings, Settings
 from generator.publish.cms_admin import admin_files
-from generator.publish.cms_config import EditorSettings
 from generator.publish.cms_local import with_local_backend
 from generator.publish.cms_vendor import VendoredFiles, VendorError, decap_files
 from generator.sources.problems import ProblemList
@@ -22,19 +24,13 @@ NOT_SET = ("网站不含表单编辑器（/admin/）：mkdocs.yml 的 kb › cms
 
 
 @cache
-def _vendored() -> VendoredFiles:
-    return decap_files()
+def _vendored(cache_dir: Path, tarball: Path | None, registry: str) -> VendoredFiles:
+    return decap_files(cache_dir, tarball, registry)
 
 
-def editor_settings(config) -> EditorSettings:
-    cms = config["cms"]
-    return EditorSettings(cms["backend"], cms["repo"] or "", cms["branch"] or "main",
-                          cms["base_url"] or "", cms["app_id"] or "", bool(cms["review"]))
-
-
-def add_form_editor(files: Files, config, plugin_config, paths: ProjectPaths,
+def add_form_editor(files: Files, config: MkDocsConfig, run: Settings, paths: ProjectPaths,
                     serving: bool, log) -> None:
-    settings: EditorSettings | None = editor_settings(plugin_config)
+    settings: EditorSettings | None = run.editor
     if serving:
         settings = None  # kb serve: the form saves into this working tree
     elif settings is not None and settings.missing():
@@ -44,7 +40,7 @@ def add_form_editor(files: Files, config, plugin_config, paths: ProjectPaths,
     if vocabularies is None:
         return  # the content check reports why
     try:
-        vendored = _vendored()
+        vendored = _vendored(run.cache_dir, run.decap_tarball, run.npm_registry)
     except VendorError as error:
         if not serving:
             raise PluginError(f"表单编辑器没有生成，网站也没有更新：{error}") from error

@@ -2,7 +2,7 @@
 the pages it changed, and a broken file shows the problems on every page until it is fixed.
 
 ``kb serve`` runs ``mkdocs serve --dirty``: MkDocs does not empty the site folder between
-builds, and the plugin writes only what changed (see ``generator/rebuild.py``).
+builds, and the plugin writes only what changed (see ``generator/publish/rebuild.py``).
 """
 
 from __future__ import annotations

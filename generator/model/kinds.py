@@ -36,6 +36,8 @@ class Searched:
     body: tuple[str, ...] = ()
     excluded: tuple[str, ...] = ()
     boost: float = 1.0  # weighs the kind's results against the others'
+    # fields whose values search knows as whole words (indexed whole, queries cut into them)
+    words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ KINDS: list[Kind] = [
     Kind("case", Case, "cases", "cases", ".yml", "案例", "案例库", Searched(
         tags=("tags", "location.street", "location.community", "location.place",
               "community_type", "practices>name"),
+        words=("tags", "location.community"),
         body=("background", "actions", "outcomes", "lessons", "participants",
               "discussion_questions", "metrics[label, value, unit]"),
         # the district is the whole site's; related records are pages of their own
@@ -88,6 +91,7 @@ KINDS: list[Kind] = [
         glossary_links=True, new_fields=("street",)),
     Kind("practice", Practice, "practices", "content/practices", ".md", "工作法", "工作法",
          Searched(tags=("short_title", "section>short_title"), body=("steps", "body"),
+                  words=("short_title",),
                   excluded=(*_SOURCES, "id", "status", "policies", "checklists"), boost=1.3),
          reference_field="practices", training_material=True, glossary_links=True,
          new_fields=("section",)),
@@ -100,6 +104,7 @@ KINDS: list[Kind] = [
     Kind("checklist", Checklist, "checklists", "content/checklists", ".yml", "清单", "清单",
          Searched(summary="purpose",
                   body=("items[text, detail, evidence, frequency, basis]", "body"),
+                  words=("title", "items.text"),
                   excluded=(*_SOURCES, "id", "status", "items.id", "items.basis_source",
                             "practices"), boost=1.2),
          reference_field="checklists", training_material=True, glossary_links=True),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -20,9 +21,11 @@ from generator.pages.pinyin_order import title_key
 from generator.pages.slugs import slugify
 from generator.pages.wayfinding import trail
 from generator.sources.problems import ProblemList
+from generator.sources.rules import RULES, Rule
 from generator.sources.template_loader import no_link_loader
 
 _ASCII_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+_TITLE_LINE = re.compile(r"^title: (\".*\")$", re.M)
 
 
 # kinds whose pages the generator writes as HTML itself (case_pages.py), not as Markdown
@@ -68,7 +71,8 @@ class PageRenderer:
             **context,
         )
         record = context.get("record")
-        crumbs = trail(self.library, here, record.title if record else "") if wayfinding else []
+        title = record.title if record else _front_matter_title(text)
+        crumbs = trail(self.library, here, title) if wayfinding else []
         if crumbs:
             text = _after_front_matter(text, self.env.get_template("_breadcrumb.md.j2").render(
                 trail=crumbs, helpers=_Helpers(self, here)))
@@ -97,6 +101,13 @@ def _make_environment(templates: Path) -> jinja2.Environment:
     env.filters["url"] = url
     env.filters["quoted"] = lambda value: json.dumps(str(value), ensure_ascii=False)
     return env
+
+
+def _front_matter_title(text: str) -> str:
+    """The title a page's front matter gives it (``m.front_matter``): the last crumb of a
+    fixed page inside a section, such as guides/rules.md."""
+    found = _TITLE_LINE.search(text.split("\n---\n", 1)[0]) if text.startswith("---\n") else None
+    return html.unescape(json.loads(found.group(1))) if found else ""
 
 
 def _after_front_matter(text: str, insert: str) -> str:
@@ -235,6 +246,11 @@ class _Helpers:
     def glossary_for(self, practice: Record) -> list:
         glossary = self.library.glossary
         return [t for t in (glossary.terms if glossary else []) if practice.id in t.practices]
+
+    @staticmethod
+    def rules() -> list[Rule]:
+        """Every check's rule (the 检查规则 page lists them)."""
+        return list(RULES.values())
 
     def figures_for(self, practice: Record) -> list:
         figures = self.library.figures

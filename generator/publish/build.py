@@ -7,13 +7,13 @@ write a page in its theme.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.library.history import build_time
 from generator.library.linking import describe_library
+from generator.model.settings import Settings
 from generator.pages.case_pages import HtmlPage, headings_of
 from generator.pages.markdown_html import MarkdownRenderer
 from generator.pages.render import render_problems_page
@@ -44,12 +44,13 @@ class SiteBuild:
     markdown: MarkdownRenderer = field(default_factory=MarkdownRenderer)
     drafts: bool = False
     handout_pdfs: bool = False  # print every published handout and link the PDFs
+    settings: Settings = field(default_factory=Settings)  # processes, browser, build time
 
     def __post_init__(self):
         self.paths = ProjectPaths(Path(self.root))
-        # same commit, same bytes: the builder's own dates, the sitemap's gzip header, the PDFs
-        self.epoch = build_time(self.paths.root)
-        os.environ["SOURCE_DATE_EPOCH"] = str(self.epoch)
+        # same commit, same bytes: the builder's own dates (it is told this epoch), the
+        # sitemap's gzip header, the PDFs
+        self.epoch = build_time(self.paths.root, self.settings.build_epoch)
         self.result = BuildResult(ProblemList())
         self.stub: dict[str, str] = {}  # the builder's own search index, replaced by ours
 
@@ -57,9 +58,13 @@ class SiteBuild:
         """Reads and checks everything; ``cache``: cases read by an earlier build (serve).
         Runs before the builder touches its output, so bad input never empties the site."""
         self.result = build_site(self.paths.root, drafts=self.drafts, urls=self.urls,
-                                 markdown=self.markdown, processes=worker_count(), cache=cache,
+                                 markdown=self.markdown, processes=self.processes, cache=cache,
                                  handout_pdfs=self.handout_pdfs)
         return self.result
+
+    @property
+    def processes(self) -> int:
+        return worker_count(self.settings.processes)
 
     @property
     def site(self):
@@ -74,7 +79,7 @@ class SiteBuild:
         to publish at, what that breaks (not for a preview, nor for the offline bundle, which
         is opened from disk)."""
         library = self.result.library
-        lines = [problem.format_text() for problem in self.result.problems.items]
+        lines = [problem.text() for problem in self.result.problems.items]
         lines.append(f"内容检查通过：{describe_library(library) if library else '没有内容'}。")
         if not site_url and directory_urls and not serving:
             lines.append(NO_SITE_URL)
@@ -100,7 +105,8 @@ class SiteBuild:
             return files
         files["feed.xml"] = self.site.feed(site_name, site_url)
         if self.handout_pdfs:
-            files.update(print_handouts(self.site, self.paths.static, self.epoch))
+            files.update(print_handouts(self.site, self.paths.static, self.epoch,
+                                        self.settings))
         return files
 
     def html_pages(self) -> list[str]:
@@ -118,7 +124,7 @@ class SiteBuild:
                        if write(site.case_page(i))]
             return site.case_postings(start, stop), altered
 
-        parts = map_ranges(write_range, len(site.cases), worker_count())
+        parts = map_ranges(write_range, len(site.cases), self.processes)
         altered = [path for _, part in parts for path in part]
         altered += [page.path for page in site.street_html() if write(page)]
         return site.all_postings([postings for postings, _ in parts]), altered

@@ -4,12 +4,12 @@ the project's GitLab or GitHub repository, or, in ``kb serve``, the working tree
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from generator.model import KINDS, Vocabularies
+from generator.model.settings import EditorSettings
 from generator.publish.cms_fields import form_fields
 from generator.publish.cms_files import MEDIA_FOLDER
 from generator.publish.cms_local import API_SUFFIX
@@ -19,25 +19,6 @@ from generator.publish.schema import SCHEMA_MODELS, build_schema
 COLLECTIONS = [(kind.folder, kind.label, kind.source, kind.suffix.lstrip("."), kind.name)
                for kind in KINDS if kind.form_editor]
 _BULK = {kind.folder for kind in KINDS if kind.bulk}
-
-
-@dataclass(frozen=True)
-class EditorSettings:
-    """Per installation (mkdocs.yml ``kb: cms:``, or the KB_CMS_* environment variables)."""
-
-    backend: str = "gitlab"
-    repo: str = ""  # group/project on GitLab, owner/name on GitHub
-    branch: str = "main"
-    base_url: str = ""  # GitLab's address, or the GitHub OAuth service's
-    app_id: str = ""  # GitLab: the OAuth application's id
-    review: bool = True  # changes go through a merge request (editorial workflow)
-
-    def missing(self) -> list[str]:
-        """What a published editor still needs, as the settings' names."""
-        needed = {"repo": self.repo, "base_url": self.base_url}
-        if self.backend == "gitlab":
-            needed["app_id"] = self.app_id
-        return [name for name, value in needed.items() if not value]
 
 
 def backend_config(settings: EditorSettings | None, base_path: str = "/") -> dict:

@@ -16,6 +16,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.model.settings import NPM_REGISTRY
+
 DECAP_VERSION = "3.16.3"
 TARBALL = f"decap-cms/-/decap-cms-{DECAP_VERSION}.tgz"
 # dist.integrity of decap-cms@3.16.3 on registry.npmjs.org
@@ -40,30 +42,26 @@ class VendoredFiles:
         return "sha384-" + base64.b64encode(digest).decode("ascii")
 
 
-def cache_folder() -> Path:
-    base = os.environ.get("KB_CACHE") or os.environ.get("XDG_CACHE_HOME")
-    return Path(base) / "kb" if base else Path.home() / ".cache" / "kb"
+def decap_files(cache_dir: Path, local: Path | None = None,
+                registry: str = NPM_REGISTRY) -> VendoredFiles:
+    """The browser files of the pinned Decap CMS, from the cache (``cache_dir``), a local copy
+    (KB_DECAP_TARBALL) or the registry (KB_NPM_REGISTRY)."""
+    return VendoredFiles(_unpack(_tarball(cache_dir, local, registry)))
 
 
-def decap_files() -> VendoredFiles:
-    """The browser files of the pinned Decap CMS, from the cache, a local copy or the registry."""
-    return VendoredFiles(_unpack(_tarball()))
-
-
-def _tarball() -> bytes:
-    local = os.environ.get("KB_DECAP_TARBALL")
+def _tarball(cache_dir: Path, local: Path | None, registry: str) -> bytes:
     if local:
         try:
-            return _verified(Path(local).read_bytes(), local)
+            return _verified(local.read_bytes(), str(local))
         except OSError as error:
             raise VendorError(f"读不到 KB_DECAP_TARBALL 指定的文件 {local}：{error}") from error
-    cached = cache_folder() / Path(TARBALL).name
+    cached = cache_dir / Path(TARBALL).name
     if cached.is_file():
         try:
             return _verified(cached.read_bytes(), str(cached))
         except VendorError:
             cached.unlink()  # a broken download: fetch it again
-    data = _verified(_download(), "下载的文件")
+    data = _verified(_download(registry), "下载的文件")
     cached.parent.mkdir(parents=True, exist_ok=True)
     temporary = cached.with_name(cached.name + ".part")
     temporary.write_bytes(data)
@@ -71,9 +69,8 @@ def _tarball() -> bytes:
     return data
 
 
-def _download() -> bytes:
-    registry = os.environ.get("KB_NPM_REGISTRY", "https://registry.npmjs.org").rstrip("/")
-    url = f"{registry}/{TARBALL}"
+def _download(registry: str) -> bytes:
+    url = f"{registry.rstrip('/')}/{TARBALL}"
     try:
         with urllib.request.urlopen(url, timeout=DOWNLOAD_SECONDS) as response:
             return response.read()

@@ -10,7 +10,6 @@ refused.
 from __future__ import annotations
 
 import html
-import os
 import re
 import shutil
 import sys
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from generator.library.history import utc
 from generator.library.training import handout_pdf, public_editions
+from generator.model.settings import Settings
 from generator.pages.handouts import printable_handout
 
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
@@ -45,19 +45,18 @@ class HandoutError(Exception):
     """A handout could not be printed; the message says why and what to do, in Chinese."""
 
 
-def find_browser() -> str | None:
+def find_browser(settings: Settings) -> str | None:
     """The browser to print with: KB_BROWSER, one on the PATH, or one installed where the
     system puts it."""
-    configured = os.environ.get("KB_BROWSER")
-    if configured:
-        return configured if Path(configured).is_file() else None
+    if settings.browser:
+        return str(settings.browser) if settings.browser.is_file() else None
     for name in BROWSER_NAMES:
         found = shutil.which(name)
         if found:
             return found
     for pattern in _KNOWN_PATHS.get(sys.platform, []):
         try:
-            candidate = Path(pattern.format(**os.environ))
+            candidate = Path(pattern.format(**dict(settings.program_folders)))
         except KeyError:
             continue
         if candidate.is_file():
@@ -65,10 +64,11 @@ def find_browser() -> str | None:
     return None
 
 
-def print_pdfs(documents: list[tuple[str, str]], epoch: int) -> list[bytes]:
-    """Each (HTML, header text) printed to PDF, with one browser; dated ``epoch`` (seconds
-    since 1970), not the clock, so the same commit prints the same bytes."""
-    browser_path = find_browser()
+def print_pdfs(documents: list[tuple[str, str]], epoch: int, settings: Settings) -> list[bytes]:
+    """Each (HTML, header text) printed to PDF, with one browser (``settings.browser`` or one
+    found); dated ``epoch`` (seconds since 1970), not the clock, so the same commit prints
+    the same bytes."""
+    browser_path = find_browser(settings)
     if browser_path is None:
         raise HandoutError(NO_BROWSER)
     try:
@@ -130,7 +130,8 @@ def _margin(content: str, side: str) -> str:
             f'\'PingFang SC\',sans-serif">{content}</div>')
 
 
-def print_handouts(site, static: Path, epoch: int) -> list[tuple[str, bytes]]:
+def print_handouts(site, static: Path, epoch: int,
+                   settings: Settings) -> list[tuple[str, bytes]]:
     """(path in the site, PDF) of every handout the site publishes, printed in one browser."""
     renderer = site.page_renderer()
     editions = [(module, teacher) for module in site.library.all("training")
@@ -139,6 +140,6 @@ def print_handouts(site, static: Path, epoch: int) -> list[tuple[str, bytes]]:
                  for module, teacher in editions]
     if not documents:
         return []
-    pdfs = print_pdfs(documents, epoch)
+    pdfs = print_pdfs(documents, epoch, settings)
     return [(handout_pdf(module, teacher), pdf)
             for (module, teacher), pdf in zip(editions, pdfs, strict=True)]

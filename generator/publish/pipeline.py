@@ -16,7 +16,7 @@ from generator.pages.site_urls import SiteUrls
 from generator.publish.site import Site
 from generator.sources.attachments import Attachments, check_attachments
 from generator.sources.file_tree import FileTree
-from generator.sources.problems import Level, ProblemList
+from generator.sources.problems import ProblemList
 from generator.sources.project import ProjectPaths, load_vocabularies
 from generator.sources.reader import CaseCache, check_everything_read, read_contents
 
@@ -69,9 +69,11 @@ def build_site(root: Path, drafts: bool = False, urls: SiteUrls | None = None,
     paths = ProjectPaths(Path(root))
     result.library.history = history.result()
     if result.library.history.problem:
-        result.problems.add(".git", 1, 1, "", result.library.history.problem, Level.WARNING)
+        result.problems.add(".git", 1, 1, "", result.library.history.problem,
+                            rule="history-unavailable")
     for change, what in withheld_notes(result.library, result.library.history):
-        result.problems.add(change.path, 1, 1, "", withheld_message(change, what), Level.WARNING)
+        result.problems.add(change.path, 1, 1, "", withheld_message(change, what),
+                            rule="pii-commit-subject")
     try:
         result.site = Site(result.library, paths.templates, urls or SiteUrls(),
                            markdown or MarkdownRenderer(), handout_pdfs)
@@ -82,10 +84,10 @@ def build_site(root: Path, drafts: bool = False, urls: SiteUrls | None = None,
     return result
 
 
-def build_pages(root: Path, drafts: bool = False) -> BuildResult:
+def build_pages(root: Path, drafts: bool = False, processes: int | None = None) -> BuildResult:
     """Every page as Markdown: the generator's HTML pages (cases, street lists) too, as their
     HTML under a title (``kb render``)."""
-    result = build_site(root, drafts=drafts)
+    result = build_site(root, drafts=drafts, processes=processes)
     if result.site is None:
         return result
     try:
@@ -104,4 +106,4 @@ def _report_template_error(error: jinja2.TemplateError, paths: ProjectPaths, pro
     rel = paths.rel(Path(name)) if name else paths.rel(paths.templates)
     line = getattr(error, "lineno", None) or 1
     message = f"页面模板出错：{error.message or error}。请检查模板，或撤销对它的修改。"
-    problems.add(rel, line, 1, "", message)
+    problems.add(rel, line, 1, "", message, rule="template-error")

@@ -21,14 +21,14 @@ from generator.pages.markdown_html import MarkdownRenderer, is_plain_prose
 from generator.pages.site_urls import SiteUrls
 from generator.pages.slugs import slugify
 from generator.search.fields import FieldReader
-from generator.search.index import SearchDoc, doc_row
+from generator.search.index import SearchDoc, SearchRow, doc_row
 
 SNIPPET = 120  # characters of summary shown under a result (and by the case finder)
 PASSAGE = 3_000  # characters of a page's text kept to show where a query matched
 # pages that are not records: path → (kind shown, weight); their text is their rendered page,
 # the part before the first section for pages whose sections are documents of their own
 PAGES = {"index.md": ("首页", 0.4), "article.md": ("原文", 1.0), "glossary.md": ("术语表", 0.6),
-         "figures.md": ("数说", 0.6)}
+         "figures.md": ("数说", 0.6), "guides/rules.md": ("指南", 0.5)}
 WHOLE_PAGE = {"index.md", "article.md"}
 LISTS = [kind.folder for kind in KINDS]
 LIST_BOOST = 0.3
@@ -69,7 +69,7 @@ class SearchDocs:
     def case(self, case: Case) -> SearchDoc:
         return self.record(case)
 
-    def case_row(self, case: Case) -> list:
+    def case_row(self, case: Case) -> SearchRow:
         """A case's search result (:func:`doc_row`) without reading its whole text."""
         doc = SearchDoc(self.urls.url(case.page_path), case.title, kind_of(case.kind).label,
                         _snippet(self.fields.summary(case)), self.fields.tags(case))

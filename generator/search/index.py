@@ -15,6 +15,7 @@ from array import array
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from generator.search.query import STOPWORDS, Vocabulary
 from generator.search.text import DomainTerms, shard_of, terms
@@ -149,7 +150,7 @@ def encode(ids, values) -> str:
     return "".join([_CODES[n] if n < limit else _varint(n) for n in numbers])
 
 
-def index_files(rows: list[list], postings: Postings, vocabulary: Vocabulary,
+def index_files(rows: list[SearchRow], postings: Postings, vocabulary: Vocabulary,
                 readings: dict[str, str]) -> dict[str, str]:
     """Every file of the index, path → text. ``rows``: each document as :func:`doc_row`;
     ``readings``: the characters that sound like known words (loaded only for a typo)."""
@@ -176,11 +177,11 @@ def index_files(rows: list[list], postings: Postings, vocabulary: Vocabulary,
     return files
 
 
-def _sections(rows: list[list]) -> dict[str, int]:
+def _sections(rows: list[SearchRow]) -> dict[str, int]:
     """Document → the document of the page it is a part of (glossary terms, numbers)."""
-    pages = {row[0]: number for number, row in enumerate(rows) if not row[5]}
-    return {str(number): pages[row[5][0]] for number, row in enumerate(rows)
-            if row[5] and row[5][0] in pages}
+    pages = {row.url: number for number, row in enumerate(rows) if not row.parent}
+    return {str(number): pages[row.parent[0]] for number, row in enumerate(rows)
+            if row.parent and row.parent[0] in pages}
 
 
 def manifest_vocabulary(vocabulary: Vocabulary) -> dict:
@@ -199,10 +200,23 @@ def material_stub(layout: dict) -> dict[str, str]:
     return {"search/search_index.json": stub, "search/search_index.js": f"var __index = {stub};\n"}
 
 
-def doc_row(doc: SearchDoc) -> list:
-    """What a result shows: address, title, kind, tags, snippet, and the page of a section."""
-    parent = list(doc.parent) if doc.parent else None
-    return [doc.url, doc.title, doc.kind, doc.tags, doc.snippet, parent]
+class SearchRow(NamedTuple):
+    """What a result shows, one per document in ``search/d/<n>.js`` (a JSON array in this
+    order). Read by name on the JavaScript side: ``kb-search-results.js`` (``item``) and
+    ``kb-finder.js`` (the finder's list) destructure ``[location, title, kind, tags, snippet]``;
+    ``parent`` ties a glossary term or a number to its page (``manifest.sections``)."""
+
+    url: str
+    title: str
+    kind: str  # 案例, 工作法, …: the tag shown first
+    tags: list[str]
+    snippet: str  # at most docs.SNIPPET characters
+    parent: list[str] | None  # [url, title] of the page a section belongs to
+
+
+def doc_row(doc: SearchDoc) -> SearchRow:
+    return SearchRow(doc.url, doc.title, doc.kind, doc.tags, doc.snippet,
+                     list(doc.parent) if doc.parent else None)
 
 
 def _call(function: str, number: int, data) -> str:

@@ -55,12 +55,3 @@ def _common_readings() -> tuple[tuple[str, tuple[str, ...]], ...]:
             sounds = pinyin(character, style=Style.NORMAL, heteronym=True)[0]
             found.append((character, tuple(dict.fromkeys(sounds))))
     return tuple(found)
-
-
-def reader_of(table: dict[str, str]):
-    """``readings(character)`` from a :func:`readings` table, as the worker reads it."""
-    by_character: dict[str, set[str]] = {}
-    for sound, characters in table.items():
-        for character in characters:
-            by_character.setdefault(character, set()).add(sound)
-    return lambda character: by_character.get(character, set())

@@ -28,6 +28,7 @@ from generator.sources.file_kinds import (
 from generator.sources.file_tree import FileTree, open_no_follow
 from generator.sources.loading import decode_source
 from generator.sources.problems import ProblemList
+from generator.sources.rules import RuledMessage
 
 IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".ico", ".svg"}
 DOCUMENTS = {".pdf", ".ofd", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".wps", ".et",
@@ -75,7 +76,7 @@ def check_attachments(tree: FileTree, docs: Path, overrides: Path,
             refusal = _content_refusal(path, source) if suffix in ALLOWED or source.startswith(
                 UPLOADS + "/") else _refused_message(suffix)
             if refusal:
-                problems.add(source, 1, 1, "", refusal)
+                problems.add(source, 1, 1, "", refusal.message, rule=refusal.rule)
                 continue
             if suffix == ".svg":
                 drawing = _filtered_svg(path, source, problems)
@@ -88,7 +89,7 @@ def check_attachments(tree: FileTree, docs: Path, overrides: Path,
     return Attachments(frozenset(files), frozenset(sources), rewritten)
 
 
-def _content_refusal(path: Path, source: str) -> str | None:
+def _content_refusal(path: Path, source: str) -> RuledMessage | None:
     """Why a file whose name is allowed is refused all the same: in the form editor's media
     folder, anything but an image or PDF; anywhere, bytes that are not what the name says."""
     uploaded = source.startswith(UPLOADS + "/")
@@ -98,18 +99,20 @@ def _content_refusal(path: Path, source: str) -> str | None:
         head = file.read(HEAD)
     if uploaded:
         problem = upload_problem(path.name, head)
-        return problem and f"{UPLOADS}/ 是表单编辑器放上传文件的文件夹。{problem}"
-    return mismatch_problem(path.name, head)
+        return RuledMessage(f"{UPLOADS}/ 是表单编辑器放上传文件的文件夹。{problem}",
+                            rule="attachment-upload") if problem else None
+    mismatch = mismatch_problem(path.name, head)
+    return RuledMessage(mismatch, rule="attachment-mismatch") if mismatch else None
 
 
-def _refused_message(suffix: str) -> str:
+def _refused_message(suffix: str) -> RuledMessage:
     kind = f"「{suffix}」文件" if suffix else "没有扩展名的文件"
-    return (
+    return RuledMessage(
         f"{kind}不能作为附件发布：网页、XML、Markdown 等文件在浏览器里打开时"
         "可能以本站的名义运行代码（网页内容请写在 content/ 里）。"
         "可以发布的附件：图片（png、jpg、gif、webp、svg），"
         "文档（pdf、ofd、doc、docx、xls、xlsx、ppt、pptx、wps、txt、csv、zip），"
-        "音频和视频（mp3、m4a、mp4、webm）。"
+        "音频和视频（mp3、m4a、mp4、webm）。", rule="attachment-type",
     )
 
 
@@ -125,11 +128,12 @@ def _filtered_svg(path: Path, rel: str, problems: ProblemList) -> bytes | None:
         what = _SVG_ACTIVE_NAMES.get(found.lower(), f"事件属性 {found}")
         problems.add(rel, text.count("\n", 0, active.start()) + 1, 1, "",
                      f"SVG 图片里有{what}：图片不能含有可以运行的代码或外部定义。"
-                     "请在绘图软件里去掉它后重新导出，或改用 PNG 图片。")
+                     "请在绘图软件里去掉它后重新导出，或改用 PNG 图片。", rule="svg-active")
         return None
     try:
         return filter_svg(text.encode("utf-8"), _SVG_DATA_IMAGES)
     except ValueError:
         problems.add(rel, 1, 1, "",
-                     "SVG 文件格式有误，无法读取：请在绘图软件里重新导出，或改用 PNG 图片。")
+                     "SVG 文件格式有误，无法读取：请在绘图软件里重新导出，或改用 PNG 图片。",
+                     rule="svg-invalid")
         return None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.sources.problems import Level, ProblemList
+from generator.sources.problems import ProblemList
 
 LINK = ("这是一个链接（符号链接或快捷方式），指向「{target}」。知识库里不能有链接：它会把所指的"
         "文件（例如仓库的设置或只给培训师的材料）当作这里的内容发布，所以不会被读取或发布。"
@@ -97,7 +97,7 @@ class FileTree:
                 os.path.abspath(self.root)).parts:
             current = current / part
             if is_link(current):
-                self._report(current, link_message(current))
+                self._report(current, link_message(current), rule="file-link")
                 return False
         return True
 
@@ -124,17 +124,17 @@ class FileTree:
     def _visit(self, entry: os.DirEntry, found: list | None, pending: list, keep: bool) -> None:
         path = Path(entry.path)
         if entry.is_symlink() or getattr(entry, "is_junction", lambda: False)():
-            self._report(path, link_message(path))
+            self._report(path, link_message(path), rule="file-link")
         elif entry.is_dir(follow_symlinks=False):
             pending.append((path, keep))
         elif entry.is_file(follow_symlinks=False):
             if found is not None:
                 found.append(path)
         else:
-            self._report(path, NOT_A_FILE)
+            self._report(path, NOT_A_FILE, rule="file-not-regular")
 
-    def _report(self, path: Path, message: str) -> None:
+    def _report(self, path: Path, message: str, *, rule: str) -> None:
         rel = self.rel(path)
         if rel not in self._reported:
             self._reported.add(rel)
-            self.problems.add(rel, 1, 1, "", message, Level.ERROR)
+            self.problems.add(rel, 1, 1, "", message, rule=rule)

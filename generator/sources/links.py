@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from generator.sources.loading import dotted_path
 from generator.sources.markdown_check import inspect_markdown, line_of, link_scheme, markdown_values
+from generator.sources.rules import RuledMessage
 
 
 def broken_links(
@@ -36,15 +37,15 @@ def _exists(joined: str, pages: set[str], files: frozenset[str]) -> bool:
     return resolved in pages or resolved in files
 
 
-def link_message(target: str, page: str) -> str:
+def link_message(target: str, page: str) -> RuledMessage:
     if target.split("#", 1)[0].split("?", 1)[0].endswith((".md", "/")):
-        return (
+        return RuledMessage(
             f"链接「{target}」指向的页面不存在。链接要从本页（{page}）出发写相对路径，"
-            "例如从案例链接到工作法写 ../practices/red-channel.md。"
+            "例如从案例链接到工作法写 ../practices/red-channel.md。", rule="link-missing-page",
         )
-    return (
+    return RuledMessage(
         f"链接「{target}」指向的文件不存在。图片和附件请放在 site_config/docs/ 里，"
-        f"从本页（{page}）出发写相对路径，例如 ../assets/图片.png。"
+        f"从本页（{page}）出发写相对路径，例如 ../assets/图片.png。", rule="link-missing-file",
     )
 
 
@@ -57,4 +58,5 @@ def report_broken_links(
             file, line, column = where(path)
             if path == ("body",):  # the body is written as is, so its lines can be counted
                 line, column = line + lines_before, 1
-            problems.add(file, line, column, dotted_path(path), link_message(target, page))
+            message, rule = link_message(target, page)
+            problems.add(file, line, column, dotted_path(path), message, rule=rule)

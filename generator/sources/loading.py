@@ -133,12 +133,12 @@ def read_limited(path: Path, rel: str, problems: ProblemList) -> bytes | None:
         with open_no_follow(path) as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except LinkRefused:
-        problems.add(rel, 1, 1, "", link_message(path))
+        problems.add(rel, 1, 1, "", link_message(path), rule="file-link")
         return None
     if len(raw) > MAX_FILE_BYTES:
         size = path.stat().st_size
         shown = f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size // 1024} KB"
-        problems.add(rel, 1, 1, "", TOO_BIG_MESSAGE.format(size=shown))
+        problems.add(rel, 1, 1, "", TOO_BIG_MESSAGE.format(size=shown), rule="file-too-big")
         return None
     return raw
 
@@ -151,7 +151,8 @@ def decode_source(raw: bytes, rel: str, problems: ProblemList) -> str | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        problems.add(rel, line, 1, "", explain_undecodable(raw))
+        message, rule = explain_undecodable(raw)
+        problems.add(rel, line, 1, "", message, rule=rule)
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -161,7 +162,7 @@ def _read_markdown(text: str, rel: str, problems: ProblemList) -> SourceDoc | No
     if not lines or lines[0].strip() != "---":
         problems.add(
             rel, 1, 1, "", "Markdown 文件必须以一行 --- 开头，后面是信息块（id、title 等），"
-            "再以一行 --- 结束。请参照编辑指南中的示例补上。"
+            "再以一行 --- 结束。请参照编辑指南中的示例补上。", rule="md-front-matter",
         )
         return None
     for index, line in enumerate(lines[1:], start=1):
@@ -174,10 +175,12 @@ def _read_markdown(text: str, rel: str, problems: ProblemList) -> SourceDoc | No
                 doc.positions[("body",)] = (index + 2 + blank, 1)
                 if len(doc.body) > MAX_VALUE_CHARS:
                     message = TOO_LONG_MESSAGE.format(length=len(doc.body), limit=MAX_VALUE_CHARS)
-                    problems.add(rel, index + 2 + blank, 1, "body", message)
+                    problems.add(rel, index + 2 + blank, 1, "body", message,
+                                 rule="value-too-long")
                     return None
             return doc
-    problems.add(rel, 1, 1, "", "信息块没有结束：请在信息块最后单独加一行 ---。")
+    problems.add(rel, 1, 1, "", "信息块没有结束：请在信息块最后单独加一行 ---。",
+                 rule="md-front-matter")
     return None
 
 
@@ -192,15 +195,17 @@ def parse_yaml(
         deep = _too_deep(text)
         if deep is not None or isinstance(error, RecursionError):
             line, column = deep or (1, 1)
-            problems.add(rel, line + line_offset, column, "", TOO_DEEP_MESSAGE)
+            problems.add(rel, line + line_offset, column, "", TOO_DEEP_MESSAGE,
+                         rule="yaml-too-deep")
             return None
-        for line, column, message in explain_syntax_error(text, error):
-            problems.add(rel, line + line_offset, column, "", message)
+        for line, column, message, rule in explain_syntax_error(text, error):
+            problems.add(rel, line + line_offset, column, "", message, rule=rule)
         return None
     finally:
         loader.dispose()
     if node is None:
-        problems.add(rel, 1 + line_offset, 1, "", "文件是空的：请按编辑指南填写内容。")
+        problems.add(rel, 1 + line_offset, 1, "", "文件是空的：请按编辑指南填写内容。",
+                     rule="yaml-empty")
         return None
     converter = _Converter(doc, rel, problems, line_offset)
     try:
@@ -210,7 +215,7 @@ def parse_yaml(
     except _Refused as refused:
         line, column = converter.where(refused.node)
         message = "不支持 YAML 锚点和别名（& 和 *）：请把内容直接写出来。"
-        problems.add(rel, line, column, "", message)
+        problems.add(rel, line, column, "", message, rule="yaml-alias")
         return None
     return doc
 
@@ -235,7 +240,7 @@ class _Converter:
         if len(path) > MAX_DEPTH:
             line, column = self.where(node)
             self.problems.add(self.rel, line, column, dotted_path(path[:2]) + "…",
-                              TOO_DEEP_MESSAGE)
+                              TOO_DEEP_MESSAGE, rule="yaml-too-deep")
             self.refused = True
             return None
         if node.tag not in _PLAIN_TAGS:
@@ -243,7 +248,7 @@ class _Converter:
             self.problems.add(
                 self.rel, line, column, dotted_path(path),
                 f"不支持 YAML 标签「{_short_tag(node.tag)}」："
-                "请去掉它，只写普通的文字、列表或键值。",
+                "请去掉它，只写普通的文字、列表或键值。", rule="yaml-tag",
             )
             self.refused = True
             return None
@@ -261,7 +266,8 @@ class _Converter:
         line, column = self.where(node)
         if len(node.value) > MAX_VALUE_CHARS:
             message = TOO_LONG_MESSAGE.format(length=len(node.value), limit=MAX_VALUE_CHARS)
-            self.problems.add(self.rel, line, column, dotted_path(path), message)
+            self.problems.add(self.rel, line, column, dotted_path(path), message,
+                              rule="value-too-long")
             self.refused = True
             return None
         numeric = node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
@@ -269,6 +275,7 @@ class _Converter:
             self.problems.add(
                 self.rel, line, column, dotted_path(path),
                 f"数字太长（{len(node.value)} 位）：如果这是编号或文字，请加上引号。",
+                rule="number-too-long",
             )
             self.refused = True
             return None
@@ -280,7 +287,8 @@ class _Converter:
             line, column = self.where(key_node)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
                 message = "项目名的写法不受支持：项目名应是一个简单的英文单词，例如 title。"
-                self.problems.add(self.rel, line, column, dotted_path(path), message)
+                self.problems.add(self.rel, line, column, dotted_path(path), message,
+                                  rule="key-invalid")
                 continue
             key = key_node.value
             if key in result:
@@ -289,6 +297,7 @@ class _Converter:
                     self.rel, line, column, dotted_path(path + (key,)),
                     f"「{key}」重复出现（第一次在第 {first_line} 行）。"
                     "YAML 只会保留最后一个，前面的内容会丢失：请合并成一个。",
+                    rule="yaml-duplicate-key",
                 )
                 continue
             self.doc.positions[path + (key,)] = (line, column)

@@ -17,7 +17,7 @@ import re
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
@@ -26,6 +26,7 @@ from pydantic import BaseModel
 from generator.model.fields import MARKDOWN_MARKER
 from generator.sources.code_blanks import FENCE_LINE, without_code
 from generator.sources.loading import FieldPath
+from generator.sources.rules import RuledMessage
 from generator.sources.sanitize import is_local_url, removals
 
 # The site's Markdown extensions that change what is HTML or a link (mkdocs.yml lists the same,
@@ -193,28 +194,37 @@ def line_of(text: str, snippet: str) -> int:
     return text.count("\n", 0, index) if index > 0 else 0
 
 
-def markdown_problems(text: str) -> list[tuple[int, str]]:
-    """Every unsafe or unsupported thing in ``text``: (lines before it, Chinese message);
-    at most ``MAX_FINDINGS`` of them, the last saying how many more there are."""
+class MarkdownProblem(NamedTuple):
+    lines_before: int  # lines of the text before it
+    message: str  # in Chinese
+    rule: str  # the rule it breaks (generator.sources.rules)
+
+
+def markdown_problems(text: str) -> list[MarkdownProblem]:
+    """Every unsafe or unsupported thing in ``text``, at most ``MAX_FINDINGS`` of them."""
     inspection = inspect_markdown(text)
     if inspection.too_deep:
-        return [(0, _TOO_DEEP_MESSAGE)]
+        return [MarkdownProblem(0, _TOO_DEEP_MESSAGE, rule="md-too-deep")]
     if inspection.too_costly:
-        return [(parse_cost(text)[1], too_costly_message(parse_cost(text)[0]))]
+        cost, costliest = parse_cost(text)
+        return [MarkdownProblem(costliest, too_costly_message(cost), rule="md-too-costly")]
     found = []
     for raw in inspection.raw_html[:MAX_FINDINGS]:
-        found.append((line_of(text, raw.strip()), _html_message(raw)))
+        found.append(MarkdownProblem(line_of(text, raw.strip()), _html_message(raw),
+                                     rule="html-tag"))
     for link in inspection.links:
-        message = _link_message(link)
-        if message and len(found) < MAX_FINDINGS:
-            found.append((line_of(text, link.url or link.title), message))
+        refusal = _link_refusal(link)
+        if refusal and len(found) < MAX_FINDINGS:
+            found.append(MarkdownProblem(line_of(text, link.url or link.title), *refusal))
     prose = without_code(text)
     for match in _ATTR_LIST.finditer(prose):
-        found.append((prose.count("\n", 0, match.start()), _ATTR_MESSAGE.format(match.group(0))))
+        found.append(MarkdownProblem(prose.count("\n", 0, match.start()),
+                                     _ATTR_MESSAGE.format(match.group(0)), rule="md-attr-list"))
         if len(found) >= MAX_FINDINGS:
             break
     for match in _ABBREVIATION.finditer(prose):
-        found.append((prose.count("\n", 0, match.start()), _ABBREVIATION_MESSAGE))
+        found.append(MarkdownProblem(prose.count("\n", 0, match.start()), _ABBREVIATION_MESSAGE,
+                                     rule="md-abbreviation"))
         if len(found) >= MAX_FINDINGS:
             break
     return sorted(set(found))
@@ -242,17 +252,19 @@ def _html_message(raw: str) -> str:
     )
 
 
-def _link_message(link: Link) -> str | None:
+def _link_refusal(link: Link) -> RuledMessage | None:
     scheme = link_scheme(link.url)
     if link.tag == "img" and not is_local_url(html.unescape(link.url)):
-        return (f"图片「{_short(link.url)}」在其他网站上：网站不从其他网站加载任何内容。"
-                "请把图片放进 site_config/docs/assets/，用相对路径引用。")
+        return RuledMessage(f"图片「{_short(link.url)}」在其他网站上：网站不从其他网站加载任何"
+                            "内容。请把图片放进 site_config/docs/assets/，用相对路径引用。",
+                            rule="image-remote")
     if scheme is not None and scheme not in SAFE_SCHEMES:
-        return (f"链接地址「{_short(link.url)}」不安全：只能链接到 http:// 或 https:// 开头的"
-                "网址，或本站的页面。请修改或删除这个链接。")
+        return RuledMessage(f"链接地址「{_short(link.url)}」不安全：只能链接到 http:// 或 https:// "
+                            "开头的网址，或本站的页面。请修改或删除这个链接。", rule="link-scheme")
     title = html.unescape(link.title)
     if "<" in title or ">" in title:
-        return f"链接标题「{_short(title)}」里有 < 或 >：标题只能是文字，请删除这两个符号。"
+        return RuledMessage(f"链接标题「{_short(title)}」里有 < 或 >：标题只能是文字，"
+                            "请删除这两个符号。", rule="link-title")
     return None
 
 

@@ -37,12 +37,13 @@ def map_ranges(work: Callable[[int, int], T], count: int, processes: int | None 
         _work = None
 
 
-def worker_count() -> int:
-    """One per core on Linux, when this process runs no other thread (forking beside a
-    running thread, such as a preview server's, can leave a lock held forever)."""
+def worker_count(configured: int | None = None) -> int:
+    """``configured`` (KB_PROCESSES) or one per core, on Linux, when this process runs no other
+    thread (forking beside a running thread, such as a preview server's, can leave a lock
+    held forever); otherwise 1."""
     if sys.platform != "linux" or threading.active_count() > 1:
         return 1
-    return int(os.environ.get("KB_PROCESSES") or len(os.sched_getaffinity(0)))
+    return configured or len(os.sched_getaffinity(0))
 
 
 def _run(bounds: tuple[int, int]):

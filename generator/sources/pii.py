@@ -74,6 +74,7 @@ _DIGIT_NAMES = ("DIGIT", "IDEOGRAPH", "HANGZHOU NUMERAL")
 class Finding:
     what: str  # a Chinese description with the number masked
     start: int  # position in the original text
+    rule: str  # the rule it breaks, one per kind of data (generator.sources.rules)
 
 
 def _fold(char: str) -> str:
@@ -134,8 +135,9 @@ def personal_information(text: str) -> list[Finding]:
     normal = normalise(text)
     found = [f for run in _runs(text, normal) for f in _numbers_in_run(normal, run)]
     numbers = {f.start for f in found}  # a QQ number that is also a mobile is found once
-    found += [Finding(what, start) for start, what in accounts(normal) if start not in numbers]
-    found += [Finding(what, start) for start, what in emails(text, normal) + home_addresses(normal)]
+    hits = [hit for hit in accounts(normal) if hit.start not in numbers]
+    hits += emails(text, normal) + home_addresses(normal)
+    found += [Finding(hit.what, hit.start, hit.rule) for hit in hits]
     return sorted(found, key=lambda f: f.start)
 
 
@@ -222,14 +224,16 @@ def _classify(digits: str, start: int) -> Finding | None:
     national = national[4:] if national.startswith("0086") and len(national) == 15 else national
     if len(national) == 11 and national[0] == "1" and national[1] in "3456789" and (
             national.isdigit()):
-        return Finding(f"手机号「{national[:3]}****{national[-4:]}」", start)
+        return Finding(f"手机号「{national[:3]}****{national[-4:]}」", start, rule="pii-phone")
     if len(digits) == 18 and digits[:17].isdigit() and _looks_like_resident_id(digits):
         note = "" if is_resident_id(digits) else "（校验位不符，可能是输错的身份证号）"
-        return Finding(f"身份证号「{digits[:6]}********{digits[-4:]}」{note}", start)
+        return Finding(f"身份证号「{digits[:6]}********{digits[-4:]}」{note}", start,
+                       rule="pii-id-number")
     if len(digits) == 15 and digits.isdigit() and _looks_like_old_resident_id(digits):
-        return Finding(f"身份证号「{digits[:6]}******{digits[-3:]}」（15 位旧号码）", start)
+        return Finding(f"身份证号「{digits[:6]}******{digits[-3:]}」（15 位旧号码）", start,
+                       rule="pii-id-number")
     landline = _landline(digits)
-    return Finding(landline, start) if landline else None
+    return Finding(landline, start, rule="pii-landline") if landline else None
 
 
 def _landline(digits: str) -> str | None:

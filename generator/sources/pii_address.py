@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-Hit = tuple[int, str]  # (position in the text, what was found, in Chinese with the room masked)
+from generator.sources.pii_contacts import Hit
 
 _NUMBER = r"[0-9十]{1,4}"
 _BUILDING = rf"(?:(?<![A-Za-z])[A-Za-z]|{_NUMBER})(?:号楼|栋|幢|座)"
@@ -48,7 +48,8 @@ def home_addresses(normal: str) -> list[Hit]:
     """Each building or unit with its room, masked: 住址「3栋2单元***室」."""
     if not _HINT.search(normal):
         return []
-    return [(match.start(), f"住址「{_masked(match)}」") for match in _ADDRESS.finditer(normal)]
+    return [Hit(match.start(), f"住址「{_masked(match)}」", rule="pii-address")
+            for match in _ADDRESS.finditer(normal)]
 
 
 def _masked(match: re.Match[str]) -> str:

@@ -23,8 +23,14 @@ before or after it; the label patterns are bounded regular expressions.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-Hit = tuple[int, str]  # (position in the text, what was found, in Chinese with the data masked)
+
+class Hit(NamedTuple):
+    start: int  # position in the text
+    what: str  # what was found, in Chinese with the data masked
+    rule: str  # the rule it breaks (generator.sources.rules)
+
 
 _OPEN, _CLOSE = r"[(\[{<【〔]", r"[)\]}>】〕]"
 _AT = re.compile(
@@ -71,7 +77,7 @@ def emails(text: str, normal: str) -> list[Hit]:
         if _is_domain(labels, spelled or at.group("word") is not None):
             end = min(start + 2, at.start())
             shown = _shown(text[start:end], normal[start:end])
-            found.append((start, f"电子邮箱「{shown}***@{'.'.join(labels)}」"))
+            found.append(Hit(start, f"电子邮箱「{shown}***@{'.'.join(labels)}」", rule="pii-email"))
         floor = at.end()
     return found
 
@@ -133,13 +139,13 @@ def accounts(normal: str) -> list[Hit]:
     """QQ numbers and WeChat ids after their label, masked."""
     if not _ACCOUNT_HINT.search(normal):
         return []
-    found = [(m.start("number"), f"QQ号「{_mask_digits(m.group('number'))}」")
+    found = [Hit(m.start("number"), f"QQ号「{_mask_digits(m.group('number'))}」", rule="pii-qq")
              for m in _QQ.finditer(normal)]
     for match in _WECHAT.finditer(normal):
         index = 1 if match.group(1) is not None else 2
         account = match.group(index)
         if account.lower() not in _NOT_AN_ID:
-            found.append((match.start(index), f"微信号「{account[:2]}****」"))
+            found.append(Hit(match.start(index), f"微信号「{account[:2]}****」", rule="pii-wechat"))
     return sorted(found)
 
 

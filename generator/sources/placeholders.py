@@ -86,4 +86,5 @@ def report_placeholders(doc: SourceDoc, placeholders: frozenset[str],
                 line += doc.body.count("\n", 0, doc.body.find(text))
                 column = 1
             shown = text if len(text) <= 20 else text[:20] + "…"
-            problems.add(doc.rel, line, column, dotted_path(path), MESSAGE.format(text=shown))
+            problems.add(doc.rel, line, column, dotted_path(path), MESSAGE.format(text=shown),
+                         rule="placeholder-text")

@@ -1,12 +1,13 @@
-"""Problems found in source files, reported all at once (yamllint style)."""
+"""Problems found in source files, reported all at once (yamllint style): the data only; the
+command line's output formats are in ``generator/cli/report.py``."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from enum import StrEnum
+
+from generator.sources.rules import RULES
 
 # C0 and C1 controls, DEL and the bidirectional controls: what an editor's value quoted in a
 # message must not carry into a terminal, a CI log or a report
@@ -17,16 +18,6 @@ def printable(text: str) -> str:
     """``text`` with every control character shown as its code, e.g. ``\\x1b``."""
     return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
                             else f"\\u{ord(m.group()):04x}", text)
-
-
-def _github_data(text: str) -> str:
-    """A workflow command's message: %, CR and LF escaped, so it cannot end the command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _github_property(text: str) -> str:
-    """A workflow command's property value (file=, title=): also : and , escaped."""
-    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class Level(StrEnum):
@@ -42,35 +33,21 @@ class Problem:
     field: str
     message: str
     level: Level = Level.ERROR
+    _: KW_ONLY
+    rule: str  # the id of the rule it breaks (generator.sources.rules)
 
     def __post_init__(self):
+        if self.rule not in RULES:
+            raise ValueError(f"unknown rule {self.rule!r}: add it to generator/sources/rules.py")
         for name in ("file", "field", "message"):
             object.__setattr__(self, name, printable(getattr(self, name)))
 
-    def format_text(self) -> str:
+    def text(self) -> str:
+        """``file:line:column: field: message  (rule)``, as ``kb validate`` prints it."""
         where = f"{self.file}:{self.line}:{self.column}"
         label = "" if self.level is Level.ERROR else "（警告）"
         subject = f" {self.field}:" if self.field else ""
-        return f"{where}:{subject} {label}{self.message}"
-
-    def format_github(self) -> str:
-        kind = "error" if self.level is Level.ERROR else "warning"
-        file, title = _github_property(self.file), _github_property(self.field or "kb")
-        return (
-            f"::{kind} file={file},line={self.line},col={self.column},"
-            f"title={title}::{_github_data(self.message)}"
-        )
-
-    def format_gitlab(self) -> dict:
-        """One entry of a GitLab code quality report (shown on the merge request)."""
-        key = f"{self.file}:{self.line}:{self.column}:{self.field}:{self.message}"
-        return {
-            "description": f"{self.field}: {self.message}" if self.field else self.message,
-            "check_name": "kb-validate",
-            "fingerprint": hashlib.sha1(key.encode("utf-8")).hexdigest(),
-            "severity": "major" if self.level is Level.ERROR else "minor",
-            "location": {"path": self.file, "lines": {"begin": self.line}},
-        }
+        return f"{where}:{subject} {label}{self.message}  ({self.rule})"
 
 
 @dataclass
@@ -79,16 +56,11 @@ class ProblemList:
 
     items: list[Problem] = field(default_factory=list)
 
-    def add(
-        self,
-        file: str,
-        line: int,
-        column: int,
-        field_path: str,
-        message: str,
-        level: Level = Level.ERROR,
-    ) -> None:
-        self.items.append(Problem(file, line, column, field_path, message, level))
+    def add(self, file: str, line: int, column: int, field_path: str, message: str, *,
+            rule: str) -> None:
+        """One problem; ``rule`` (a key of ``RULES``) says whether it is an error or a warning."""
+        level = Level(RULES[rule].level) if rule in RULES else Level.ERROR
+        self.items.append(Problem(file, line, column, field_path, message, level, rule=rule))
 
     @property
     def errors(self) -> list[Problem]:
@@ -102,7 +74,7 @@ class ProblemList:
         return sorted(set(self.items))
 
     def summary(self) -> str:
-        """Counts what :meth:`format` lists: the same problem found twice is one problem."""
+        """Counts what :meth:`text` lists: the same problem found twice is one problem."""
         unique = set(self.items)
         errors = sum(1 for p in unique if p.level is Level.ERROR)
         warnings = len(unique) - errors
@@ -110,24 +82,10 @@ class ProblemList:
             return "检查通过：没有发现问题。"
         return f"共发现 {errors} 个错误、{warnings} 个警告。"
 
-    def format(self, style: str = "text") -> str:
-        problems = self.sorted()
-        if style == "github":
-            return "\n".join(p.format_github() for p in problems)
-        if style == "gitlab":
-            return json.dumps([p.format_gitlab() for p in problems], ensure_ascii=False,
-                              indent=2)
-        if style == "json":
-            rows = [asdict(p) | {"level": p.level.value} for p in problems]
-            return json.dumps(rows, ensure_ascii=False, indent=2)
-        lines = [p.format_text() for p in problems]
-        lines.append(self.summary())
-        return "\n".join(lines)
+    def lines(self) -> list[str]:
+        """Each problem once, sorted, as a line of text."""
+        return [problem.text() for problem in self.sorted()]
 
-
-class ProblemsFound(Exception):
-    """Raised by the pipeline when a build must stop; carries every problem."""
-
-    def __init__(self, problems: ProblemList):
-        super().__init__(problems.format())
-        self.problems = problems
+    def text(self) -> str:
+        """Every problem, one a line, and the summary."""
+        return "\n".join([*self.lines(), self.summary()])

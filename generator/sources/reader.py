@@ -22,7 +22,7 @@ from generator.sources.file_tree import FileTree
 from generator.sources.loading import SourceDoc, decode_source, read_limited, read_source
 from generator.sources.parallel import map_ranges
 from generator.sources.placeholders import report_placeholders, template_placeholders
-from generator.sources.problems import Level, ProblemList
+from generator.sources.problems import ProblemList
 from generator.sources.project import ProjectPaths
 from generator.sources.validation import partial_record, validate_document
 
@@ -158,7 +158,7 @@ def _files(tree: FileTree, folder: Path, suffixes: tuple[str, ...]) -> list[Path
             found.append(path)
         elif name != INTRO_FILE and _looks_like_record(path):
             tree.problems.add(tree.rel(path), 1, 1, "", _SKIPPED_MESSAGE.format(name[0]),
-                              Level.WARNING)
+                              rule="file-skipped")
     return found
 
 
@@ -234,4 +234,4 @@ def _warn_about_strays(paths: ProjectPaths, problems: ProblemList) -> None:
             folders = "、".join(CONTENT_FOLDERS)
             files = "、".join(f"{name}.yml" for name in SINGLE_FILES)
             message = f"这个文件或文件夹不会被读取：内容请放在 {folders} 文件夹里，或 {files} 中。"
-            problems.add(paths.rel(entry), 1, 1, "", message, Level.WARNING)
+            problems.add(paths.rel(entry), 1, 1, "", message, rule="file-stray")

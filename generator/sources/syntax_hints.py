@@ -10,18 +10,23 @@ import re
 
 import yaml
 
+from generator.sources.rules import RuledMessage
+
+# (line, column, message, rule)
+Hint = tuple[int, int, str, str]
 _FULLWIDTH_COLON_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*|[\u4e00-\u9fff]+)\s*：")
 _FULLWIDTH_SPACE_INDENT = re.compile(r"^[ ]*\u3000")
 
 
-def explain_syntax_error(text: str, error: yaml.YAMLError) -> list[tuple[int, int, str]]:
+def explain_syntax_error(text: str, error: yaml.YAMLError) -> list[Hint]:
     """Specific hints for known mistakes; otherwise one located general message."""
     if isinstance(error, yaml.reader.ReaderError):  # a character YAML may not hold
         code = error.character if isinstance(error.character, int) else ord(error.character)
         found = text.find(chr(code))  # PyYAML's own position is not always the character's
         before = text[:found if found >= 0 else error.position]
         line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
-        return [(line, column, _UNUSABLE_CHARACTER.format(code=code))]
+        return [(line, column, *RuledMessage(_UNUSABLE_CHARACTER.format(code=code),
+                                             rule="yaml-character"))]
     opened = getattr(error, "context_mark", None)
     mark = getattr(error, "problem_mark", None) or opened
     if "quoted scalar" in str(getattr(error, "context", "")) and opened:
@@ -31,7 +36,8 @@ def explain_syntax_error(text: str, error: yaml.YAMLError) -> list[tuple[int, in
     if hints:
         return hints
     detail = getattr(error, "problem", None) or ""
-    return [(line, column, f"YAML 格式错误（{_translate(detail)}）。{_GENERAL_ADVICE}")]
+    message = f"YAML 格式错误（{_translate(detail)}）。{_GENERAL_ADVICE}"
+    return [(line, column, *RuledMessage(message, rule="yaml-syntax"))]
 
 
 _UNUSABLE_CHARACTER = (
@@ -43,25 +49,26 @@ _GENERAL_ADVICE = (
 )
 
 
-_TAB = "缩进里有制表符（Tab 键）：YAML 只能用空格缩进，请把 Tab 换成空格。"
-_FULLWIDTH_SPACE = "缩进里有全角空格：请关闭中文输入法后用半角空格缩进。"
+_TAB = RuledMessage("缩进里有制表符（Tab 键）：YAML 只能用空格缩进，请把 Tab 换成空格。",
+                    rule="yaml-tab-indent")
+_FULLWIDTH_SPACE = RuledMessage("缩进里有全角空格：请关闭中文输入法后用半角空格缩进。",
+                                rule="yaml-fullwidth-space")
 
 
-def _known_mistakes(text: str) -> list[tuple[int, int, str]]:
-    found = []
+def _known_mistakes(text: str) -> list[Hint]:
+    found: list[Hint] = []
     for number, line in enumerate(text.split("\n"), start=1):
         indent = len(line) - len(line.lstrip(" \t\u3000"))
         if "\t" in line[:indent]:
-            found.append((number, line.index("\t") + 1, _TAB))
+            found.append((number, line.index("\t") + 1, *_TAB))
         elif _FULLWIDTH_SPACE_INDENT.match(line):
-            found.append((number, line.index("\u3000") + 1, _FULLWIDTH_SPACE))
+            found.append((number, line.index("\u3000") + 1, *_FULLWIDTH_SPACE))
         match = _FULLWIDTH_COLON_KEY.match(line)
         if match:
             column = line.index("：") + 1
-            found.append((
-                number, column,
+            found.append((number, column, *RuledMessage(
                 f"「{match.group(1)}」后面用了全角冒号「：」：请切换到英文输入法，改成半角冒号「:」加一个空格。",
-            ))
+                rule="yaml-fullwidth-colon")))
     return found
 
 
@@ -94,16 +101,19 @@ _BINARY_SIGNATURES = {
 }
 
 
-def explain_undecodable(raw: bytes) -> str:
+def explain_undecodable(raw: bytes) -> RuledMessage:
     kind = next((name for sign, name in _BINARY_SIGNATURES.items() if raw.startswith(sign)), None)
     if kind or b"\x00" in raw[:8192]:
-        return (f"这不是文本文件（看起来是{kind or '二进制文件'}），无法读取：这里只能放 YAML 或 "
-                "Markdown 文本。图片和附件请放进 site_config/docs/assets/，在正文里用链接引用。")
+        return RuledMessage(
+            f"这不是文本文件（看起来是{kind or '二进制文件'}），无法读取：这里只能放 YAML 或 "
+            "Markdown 文本。图片和附件请放进 site_config/docs/assets/，在正文里用链接引用。",
+            rule="file-binary")
     try:
         raw.decode("gb18030")
     except UnicodeDecodeError:
-        return "文件不是 UTF-8 编码，无法读取：请在编辑器里选择“另存为”，编码选“UTF-8”后保存。"
-    return (
+        return RuledMessage(
+            "文件不是 UTF-8 编码，无法读取：请在编辑器里选择“另存为”，编码选“UTF-8”后保存。",
+            rule="encoding-not-utf8")
+    return RuledMessage(
         "文件是 GBK（ANSI）编码，不是 UTF-8：请在记事本或 WPS 里选择“另存为”，"
-        "编码选“UTF-8”后保存。"
-    )
+        "编码选“UTF-8”后保存。", rule="encoding-gbk")

@@ -27,9 +27,20 @@ from generator.sources.markdown_check import (
 )
 from generator.sources.pii import normalise, personal_information
 from generator.sources.problems import ProblemList
+from generator.sources.rules import RuledMessage
 
 M = TypeVar("M", bound=BaseModel)
 _YAML_BOOL_WORDS = {"yes", "no", "true", "false", "on", "off", "y", "n"}
+# pydantic's error kinds (the models' own kb_… ones and pydantic's) → the rule each breaks;
+# any other kind is a value of the wrong type
+ERROR_RULES = {
+    "kb_control": "char-control", "kb_noncharacter": "char-noncharacter", "kb_url": "url-invalid",
+    "kb_search_word": "search-word", "kb_slug": "id-format", "kb_date": "date-format",
+    "kb_vocabulary": "vocab-unknown", "kb_basis": "basis-missing", "missing": "key-missing",
+    "extra_forbidden": "key-unknown", "literal_error": "value-not-allowed",
+    "greater_than": "value-not-allowed", "greater_than_equal": "value-not-allowed",
+    "string_too_short": "value-empty", "too_short": "value-empty",
+}
 
 
 def validate_document(
@@ -39,6 +50,7 @@ def validate_document(
         problems.add(
             doc.rel, 1, 1, "",
             "文件内容应是一组“键: 值”（例如 id: ...、title: ...），而不是列表或单独一段文字。",
+            rule="yaml-not-mapping",
         )
         return None
     found_personal = _report_personal_information(doc, (), doc.data, problems)
@@ -97,6 +109,7 @@ def _report_personal_information(doc: SourceDoc, path: FieldPath, value: Any, pr
             problems.add(
                 doc.rel, line, column, dotted_path(path),
                 f"含有{finding.what}：网站公开发布，不能包含居民个人信息，请删除。",
+                rule=finding.rule,
             )
             found = True
     return found
@@ -111,11 +124,12 @@ def _report_markdown(doc: SourceDoc, record: BaseModel, problems: ProblemList) -
         spent += cost
         if spent > PARSE_BUDGET:
             line, column = _where(doc, path, costliest)
-            problems.add(doc.rel, line, column, dotted_path(path), too_costly_message(spent))
+            problems.add(doc.rel, line, column, dotted_path(path), too_costly_message(spent),
+                         rule="md-too-costly")
             return True
-        for lines_before, message in markdown_problems(text):
+        for lines_before, message, rule in markdown_problems(text):
             line, column = _where(doc, path, lines_before)
-            problems.add(doc.rel, line, column, dotted_path(path), message)
+            problems.add(doc.rel, line, column, dotted_path(path), message, rule=rule)
             found = True
         found |= _report_shown_personal_information(doc, path, text, problems)
     return found
@@ -134,7 +148,7 @@ def _report_shown_personal_information(doc: SourceDoc, path: FieldPath, text: st
         line, column = _where(doc, path, _line_of_value(text, finding.what))
         problems.add(doc.rel, line, column, dotted_path(path),
                      f"显示在网页上时含有{finding.what}（被 Markdown 符号或字符引用隔开）："
-                     "网站公开发布，不能包含居民个人信息，请删除。")
+                     "网站公开发布，不能包含居民个人信息，请删除。", rule=finding.rule)
     return bool(hidden)
 
 
@@ -161,9 +175,9 @@ def _report(error: ValidationError, doc: SourceDoc, model: type[BaseModel], prob
             continue
         seen.add(path)
         union = len(path) < len(detail["loc"]) and detail["type"] != "extra_forbidden"
-        message = _message(detail, path, doc, model, union)
+        message, rule = _message(detail, path, doc, model, union)
         line, column = doc.position(path)
-        problems.add(doc.rel, line, column, dotted_path(path), message)
+        problems.add(doc.rel, line, column, dotted_path(path), message, rule=rule)
 
 
 def _data_path(loc: tuple, data: Any, missing: bool) -> FieldPath:
@@ -183,25 +197,27 @@ def _data_path(loc: tuple, data: Any, missing: bool) -> FieldPath:
     return tuple(path)
 
 
-def _message(detail: ErrorDetails, path: FieldPath, doc: SourceDoc, model, union: bool) -> str:
+def _message(detail: ErrorDetails, path: FieldPath, doc: SourceDoc, model,
+             union: bool) -> RuledMessage:
     kind, value = detail["type"], detail.get("input")
     raw = doc.scalars.get(path)
+    rule = ERROR_RULES.get(kind, "type-mismatch")
     if kind.startswith("kb_"):
-        return detail["msg"]
+        return RuledMessage(detail["msg"], rule)
     if kind == "missing":
-        return _missing(path, model)
+        return RuledMessage(_missing(path, model), rule)
     if kind == "extra_forbidden":
         return _unknown_key(path, model)
     if isinstance(value, bool) and raw is not None and raw.lower() in _YAML_BOOL_WORDS:
-        return (
+        return RuledMessage(
             f"「{raw}」在 YAML 里会被读成“是/否”而不是文字：请加上引号写成 \"{raw}\"，"
-            "或改成正确的取值。" + _expected(kind, detail)
+            "或改成正确的取值。" + _expected(kind, detail), rule="yaml-boolean"
         )
     if union:
-        return "应为一个数字或一段文字。"
+        return RuledMessage("应为一个数字或一段文字。", rule="type-mismatch")
     if kind == "literal_error" and raw is not None:
-        return f"「{raw}」不是允许的取值。" + _expected(kind, detail)
-    return _TYPE_MESSAGES.get(kind, "取值不正确。") + _expected(kind, detail)
+        return RuledMessage(f"「{raw}」不是允许的取值。" + _expected(kind, detail), rule)
+    return RuledMessage(_TYPE_MESSAGES.get(kind, "取值不正确。") + _expected(kind, detail), rule)
 
 
 def _expected(kind: str, detail: ErrorDetails) -> str:
@@ -231,16 +247,17 @@ def _missing(path: FieldPath, model: type[BaseModel]) -> str:
     return f"缺少必填项「{name}」。请补上{hint}。"
 
 
-def _unknown_key(path: FieldPath, model: type[BaseModel]) -> str:
+def _unknown_key(path: FieldPath, model: type[BaseModel]) -> RuledMessage:
     name = str(path[-1])
     allowed = list(_fields_at(model, path[:-1]))
     if name.strip("\u3000 ") in allowed:
-        return f"「{name.strip()}」前面有全角空格：请关闭中文输入法，用半角空格缩进。"
+        return RuledMessage(f"「{name.strip()}」前面有全角空格：请关闭中文输入法，用半角空格缩进。",
+                            rule="yaml-fullwidth-space")
     close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
     message = f"「{name}」不是可用的项目名。"
     if close:
         message += f"是否是「{close[0]}」？"
-    return message + f"可用的项目名：{'、'.join(allowed)}。"
+    return RuledMessage(message + f"可用的项目名：{'、'.join(allowed)}。", rule="key-unknown")
 
 
 def _fields_at(model: type[BaseModel], path: FieldPath) -> dict:

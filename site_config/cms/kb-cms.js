@@ -11,7 +11,7 @@
     if (!window.localStorage.getItem("cms.md-mode")) {
       window.localStorage.setItem("cms.md-mode", "raw");
     }
-  } catch (error) { /* storage blocked: Decap's own default applies */ }
+  } catch { /* storage blocked: Decap's own default applies */ }
 
   // A checklist item's id: made once when the item is added, shown, never edited. Readers'
   // ticks are stored under it, so an old item keeps the id it has.

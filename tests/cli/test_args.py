@@ -1,4 +1,4 @@
-"""generator/cli_args.py: ``kb --help`` and a mistyped command read in Chinese."""
+"""generator/cli/args.py: ``kb --help`` and a mistyped command read in Chinese."""
 
 import re
 
@@ -63,3 +63,14 @@ def test_a_mistyped_command_is_answered_in_chinese():
 def test_root_may_come_before_or_after_the_command(tmp_path):
     assert run_kb(tmp_path, "--root", str(REPO), "validate").returncode == 0
     assert run_kb(tmp_path, "validate", "--root", str(REPO)).returncode == 0
+
+
+def test_version_is_the_installed_package_version(tmp_path):
+    """``kb --version`` answers anywhere, even outside a knowledge base or with a bad setting."""
+    import tomllib
+
+    declared = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    result = run_kb(tmp_path, "--version", env={"KB_ENGINE": "hugo"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"kb {declared['project']['version']}\n"
+    assert "--version" in run_kb(tmp_path, "--help").stdout

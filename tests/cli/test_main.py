@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import REPO, run_kb
 from tests.helpers import case_yaml, make_project
 
@@ -42,12 +44,19 @@ def test_validate_can_limit_the_report_to_given_files(tmp_path):
     assert run_kb(root, "validate", "cases/a.yml").returncode == 1
 
 
-def test_validate_github_and_json_formats(tmp_path):
+def test_validate_names_the_rule_in_every_format(tmp_path):
     root = make_project(tmp_path, {"cases/a.yml": case_yaml("a", street="护国街")})
     github = run_kb(root, "validate", "--format", "github")
-    assert github.stdout.startswith("::error file=cases/a.yml,line=4,col=3,title=location.street::")
+    assert github.stdout.startswith(
+        "::error file=cases/a.yml,line=4,col=3,title=vocab-unknown::location.street: ")
     rows = json.loads(run_kb(root, "validate", "--format", "json").stdout)
     assert rows[0]["field"] == "location.street" and rows[0]["line"] == 4
+    assert rows[0]["rule"] == "vocab-unknown"
+    [entry] = json.loads(run_kb(root, "validate", "--format", "gitlab").stdout)
+    assert entry["check_name"] == "vocab-unknown"
+    text = run_kb(root, "validate").stdout.splitlines()
+    assert text[0].startswith("cases/a.yml:4:3: location.street: 「护国街」不在街道列表中。")
+    assert text[0].endswith("  (vocab-unknown)")
 
 
 def test_export_prints_the_model_and_hides_drafts_unless_asked(tmp_path):
@@ -71,7 +80,7 @@ def test_render_writes_plain_markdown_without_mkdocs(tmp_path):
     assert result.returncode == 0, result.stderr
     page = (out / "cases/zhiguo-lane-courtyard.md").read_text(encoding="utf-8")
     assert page.startswith('---\ntitle: "致果巷2号及5号院坝微改造"\n---\n')
-    assert '<h2 id="做法">做法</h2>' in page  # case pages are HTML (generator/case_pages.py)
+    assert '<h2 id="做法">做法</h2>' in page  # case pages are HTML (generator/pages/case_pages.py)
     assert "## 按街道浏览" in (out / "cases/index.md").read_text(encoding="utf-8")
 
 
@@ -106,6 +115,7 @@ def test_new_without_a_terminal_names_the_missing_options(tmp_path):
     assert not list((root / "content/practices").glob("*.md"))[1:]  # only the base practice
 
 
+@pytest.mark.slow
 def test_no_command_modifies_an_existing_source_file(tmp_path):
     root = make_project(tmp_path, {"cases/huguo/a.yml": case_yaml("a"),
                                    "cases/huguo/bad.yml": case_yaml("bad", street="护国街")})

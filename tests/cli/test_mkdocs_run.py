@@ -1,4 +1,4 @@
-"""generator/mkdocs_run.py through the real ``kb serve``: the editor is told in Chinese where
+"""generator/cli/mkdocs_run.py through the real ``kb serve``: the editor is told in Chinese where
 the preview is and how to stop it; a port in use is explained before anything is built."""
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from tests.conftest import copy_project
 
 
@@ -19,6 +21,7 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+@pytest.mark.slow
 def test_serve_says_where_the_preview_is_in_chinese(tmp_path):
     root = copy_project(tmp_path)
     port = _free_port()

@@ -36,7 +36,7 @@ def test_every_new_file_is_a_valid_draft(paths, kind, extra):
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render_new_file(request, paths, VOCABULARIES), encoding="utf-8")
     result = load_library(paths.root, drafts=True)
-    assert result.ok, result.problems.format()
+    assert result.ok, result.problems.text()
     record = result.library.get(kind, f"new-{kind}")
     assert record is not None and record.is_draft
     assert load_library(paths.root).library.get(kind, f"new-{kind}") is None

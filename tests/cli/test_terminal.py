@@ -1,4 +1,4 @@
-"""generator/terminal.py: MkDocs' log as short Chinese lines; English only with -v."""
+"""generator/cli/terminal.py: MkDocs' log as short Chinese lines; English only with -v."""
 
 from generator.cli.terminal import LogRelay
 

@@ -1,4 +1,4 @@
-"""generator/history.py: dates and changes from one ``git log``, following renames; build
+"""generator/library/history.py: dates and changes from one ``git log``, following renames; build
 dates from git (or SOURCE_DATE_EPOCH), never the clock."""
 
 from pathlib import Path
@@ -90,16 +90,14 @@ def test_a_shallow_clone_or_no_git_gives_one_reason_and_no_dates(repo, tmp_path)
     assert read_history(plain).problem == NO_GIT
 
 
-def test_the_last_commit_dates_the_build(repo, monkeypatch):
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+def test_the_last_commit_dates_the_build(repo):
     assert utc(last_commit_time(repo)).isoformat() == "2026-04-01T02:00:00+00:00"
     assert build_time(repo) == last_commit_time(repo)
 
 
-def test_source_date_epoch_wins_and_no_git_means_zero(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
-    assert build_time(tmp_path) == 86400
-    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+def test_source_date_epoch_wins_and_no_git_means_zero(tmp_path):
+    assert build_time(tmp_path, 86400) == 86400
+    assert build_time(tmp_path, 0) == 0
     assert last_commit_time(tmp_path) is None
     assert build_time(tmp_path) == 0
 

@@ -67,3 +67,16 @@ def test_site_pages_are_exactly_the_pages_rendered(tmp_path):
     root = make_project(tmp_path, {"cases/a.yml": case_yaml("a")})
     result = build_pages(root)
     assert site_pages(result.library) == set(result.pages)
+
+
+def test_a_record_whose_page_would_be_a_fixed_page_is_refused(tmp_path):
+    """guides/rules.md is the 检查规则 page: no guide may take it; cases/rules.md is free."""
+    root = make_project(tmp_path, {
+        "content/guides/rules.md": "---\nid: rules\ntitle: 规则\n---\n\n正文。\n",
+        "cases/rules.yml": case_yaml("rules"),
+    })
+    result = load_library(root)
+    [problem] = result.problems.items
+    assert (problem.file, problem.field, problem.rule) == ("content/guides/rules.md", "id",
+                                                           "id-reserved")
+    assert "guides/rules 已另有用途" in problem.message

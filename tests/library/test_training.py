@@ -1,4 +1,4 @@
-"""generator/training.py: totals that add up, sessions as pages show them."""
+"""generator/library/training.py: totals that add up, sessions as pages show them."""
 
 from generator.library.training import (
     clock,
@@ -36,7 +36,7 @@ def _library(tmp_path, module=MODULE):
         "content/training/m.yml": module,
     })
     result = load_library(root)
-    assert result.ok, result.problems.format()
+    assert result.ok, result.problems.text()
     return result.library
 
 

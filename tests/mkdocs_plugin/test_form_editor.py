@@ -85,6 +85,7 @@ def _post(url: str, body: bytes | None, length: str | None = None, **headers) ->
         return error.code, json.loads(error.read())
 
 
+@pytest.mark.slow
 def test_kb_serve_refuses_what_the_backend_must_not_do(tmp_path):
     """The real ``kb serve``: another port's page, a negative length, a folder as a file, a
     script as a picture, and a save beside a committed link: refused, nothing written."""

@@ -3,6 +3,8 @@
 import hashlib
 import json
 
+import pytest
+
 from tests.conftest import REPO, copy_project, run_kb, run_mkdocs
 
 
@@ -36,6 +38,16 @@ def test_material_loads_a_stub_and_its_search_box_talks_to_the_kb_worker(built_s
     assert 'for="__search"' in page  # Material's search box is still there
 
 
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory):
+    """The bundled content built a second time, as ``built_site`` was: (site, MkDocs' log)."""
+    site = tmp_path_factory.mktemp("rebuilt") / "site"
+    result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    return site, result.stderr
+
+
+@pytest.mark.slow
 def test_case_pages_share_the_theme_with_byte_identical_results(tmp_path):
     """The shared rendering of the theme (shared_theme: true) is an optimisation only."""
     sites = []
@@ -58,13 +70,11 @@ def test_no_page_refers_to_fonts_or_scripts_on_other_hosts(built_site):
         assert "fonts.googleapis" not in html and "unpkg.com" not in html, page
 
 
-def test_same_sources_give_byte_identical_sites(tmp_path):
-    first, second = tmp_path / "one", tmp_path / "two"
-    for site in (first, second):
-        result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(site),
-                            env={"SOURCE_DATE_EPOCH": "1700000000"})
-        assert result.returncode == 0, result.stderr
-    assert _tree_digest(first) == _tree_digest(second)
+@pytest.mark.slow
+def test_same_sources_give_byte_identical_sites(built_site, rebuilt):
+    """Dated by the last commit (the plugin sets SOURCE_DATE_EPOCH), never by the clock."""
+    site, _ = rebuilt
+    assert _tree_digest(site) == _tree_digest(built_site)
 
 
 def _failed_rebuild(tmp_path, file: str, old: str, new: str):
@@ -83,6 +93,7 @@ def _failed_rebuild(tmp_path, file: str, old: str, new: str):
     return result, kept and sorted(p.name for p in tmp_path.iterdir()) == ["kb", "site"]
 
 
+@pytest.mark.slow
 def test_bad_input_fails_the_build_with_the_report_and_keeps_the_old_site(tmp_path):
     result, site_kept = _failed_rebuild(
         tmp_path, "cases/huguo/zhiguo-lane-courtyard.yml", "street: 护国街道", "street: 护国街")
@@ -92,25 +103,32 @@ def test_bad_input_fails_the_build_with_the_report_and_keeps_the_old_site(tmp_pa
     assert site_kept
 
 
-def test_kb_build_wraps_mkdocs(tmp_path):
-    root = copy_project(tmp_path / "kb")
-    result = run_kb(root, "build")
-    assert result.returncode == 0, result.stderr
-    assert (root / "site/cases/zhiguo-lane-courtyard/index.html").is_file()
-
-
-def test_kb_build_with_drafts_includes_them(tmp_path):
-    root = copy_project(tmp_path / "kb")
+@pytest.fixture(scope="module")
+def kb_built(tmp_path_factory):
+    """A copy of the bundled content with one draft case, built by ``kb build``."""
+    root = copy_project(tmp_path_factory.mktemp("kb-build") / "kb")
     draft = root / "cases/huguo/draft-case.yml"
     draft.write_text("id: draft-case\ntitle: 草稿案例\nstatus: draft\nlocation:\n"
                      "  street: 护国街道\nsummary: 草稿。\n", encoding="utf-8")
-    assert run_kb(root, "build").returncode == 0
+    result = run_kb(root, "build")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def test_kb_build_wraps_mkdocs(kb_built):
+    assert (kb_built / "site/cases/zhiguo-lane-courtyard/index.html").is_file()
+
+
+@pytest.mark.slow
+def test_kb_build_with_drafts_includes_them(kb_built):
+    root = kb_built
     assert not (root / "site/cases/draft-case").exists()
     assert run_kb(root, "build", "--drafts").returncode == 0
     page = (root / "site/cases/draft-case/index.html").read_text(encoding="utf-8")
     assert "草稿" in page
 
 
+@pytest.mark.slow
 def test_a_late_strict_failure_also_keeps_the_old_site(tmp_path):
     """A missing image is only found by MkDocs while writing; the staged build is discarded."""
     image = "![示意图](../no-such-image.png)\n\n"
@@ -120,10 +138,9 @@ def test_a_late_strict_failure_also_keeps_the_old_site(tmp_path):
     assert site_kept
 
 
-def test_the_sanitizer_removes_nothing_from_our_own_pages(tmp_path):
-    result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(tmp_path / "site"))
-    assert result.returncode == 0, result.stderr
-    assert "已从页面中移除" not in result.stderr
+def test_the_sanitizer_removes_nothing_from_our_own_pages(rebuilt):
+    _, log = rebuilt
+    assert "内容检查通过" in log and "已从页面中移除" not in log
 
 
 def test_sanitizer_reports_what_it_removed_from_a_hostile_template(tmp_path):
@@ -137,11 +154,17 @@ def test_sanitizer_reports_what_it_removed_from_a_hostile_template(tmp_path):
     assert "onclick" not in page
 
 
-def test_parallel_and_single_process_builds_are_byte_identical(generated_site, tmp_path):
-    """2,000 cases are split over forked workers; one process must give the same bytes."""
-    root = generated_site.parent
-    single = tmp_path / "single"
-    result = run_mkdocs(root, "build", "--strict", "--site-dir", str(single),
-                        env={"KB_PROCESSES": "1"})
-    assert result.returncode == 0, result.stderr
-    assert _tree_digest(single) == _tree_digest(generated_site)
+@pytest.mark.slow
+def test_parallel_and_single_process_builds_are_byte_identical(tmp_path):
+    """500 cases are split over two forked workers (eight ranges, read and written); one
+    process must give the same bytes."""
+    from tests.helpers import write_synthetic_cases
+
+    root = copy_project(tmp_path / "kb")
+    write_synthetic_cases(root, 500)
+    sites = {processes: tmp_path / f"site-{processes}" for processes in ("2", "1")}
+    for processes, site in sites.items():
+        result = run_mkdocs(root, "build", "--strict", "--site-dir", str(site),
+                            env={"KB_PROCESSES": processes})
+        assert result.returncode == 0, result.stderr
+    assert _tree_digest(sites["1"]) == _tree_digest(sites["2"])

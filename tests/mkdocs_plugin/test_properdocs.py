@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO, copy_project, run_kb
 
 ENGINE_TAG = re.compile(rb'<meta name="generator" content="[^"]*">')
@@ -17,6 +19,7 @@ def _files(site: Path) -> dict[str, bytes]:
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow
 def test_properdocs_builds_the_same_site(built_site, tmp_path):
     site = tmp_path / "site"
     properdocs = Path(sys.executable).parent / "properdocs"
@@ -34,4 +37,5 @@ def test_kb_build_runs_properdocs_when_asked(tmp_path):
     assert "网站已生成" in result.stderr
     assert b"ProperDocs" in (root / "site/index.html").read_bytes()
     wrong = run_kb(root, "build", env={"KB_ENGINE": "hugo"})
-    assert wrong.returncode == 2 and "KB_ENGINE 只能是 mkdocs 或 properdocs" in wrong.stderr
+    assert wrong.returncode == 2
+    assert "（环境变量 KB_ENGINE）只能是 mkdocs 或 properdocs" in wrong.stderr

@@ -17,6 +17,7 @@ import pytest
 from tests.conftest import copy_project
 
 CASE = "cases/huguo/zhiguo-lane-courtyard.yml"
+pytestmark = pytest.mark.slow  # every test runs kb serve or mkdocs serve
 
 
 def _free_port() -> int:

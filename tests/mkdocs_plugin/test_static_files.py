@@ -8,6 +8,8 @@ import base64
 import os
 import zipfile
 
+import pytest
+
 from tests.conftest import copy_project, run_kb
 from tests.helpers import commit_all, git
 from tests.sources.test_attachments import DRAWING
@@ -32,6 +34,7 @@ def _published(folder) -> bytes:
     return b"".join(p.read_bytes() for p in folder.rglob("*") if p.is_file())
 
 
+@pytest.mark.slow
 def test_a_linked_secret_fails_the_build_and_leaves_the_site_as_it_was(tmp_path):
     root, outside = _project(tmp_path)
     assert run_kb(root, "build").returncode == 0
@@ -45,6 +48,7 @@ def test_a_linked_secret_fails_the_build_and_leaves_the_site_as_it_was(tmp_path)
     assert offline.returncode != 0 and not (root / "dist").exists()
 
 
+@pytest.mark.slow
 def test_what_passes_is_published_with_drawings_rewritten(tmp_path):
     root, outside = _project(tmp_path)
     docs = root / "site_config/docs"

@@ -1,4 +1,4 @@
-"""generator/changes.py: published records' changes, newest first, grouped by day."""
+"""generator/pages/changes.py: published records' changes, newest first, grouped by day."""
 
 from generator.pages.changes import by_day, news, page_dates
 from generator.publish.pipeline import build_site
@@ -19,7 +19,7 @@ def _site(tmp_path):
 
 def _library(root):
     result = build_site(root)
-    assert result.ok, result.problems.format()
+    assert result.ok, result.problems.text()
     return result.library
 
 

@@ -1,4 +1,4 @@
-"""generator/feed.py: a valid Atom feed; ids and links absolute when site_url is set."""
+"""generator/pages/feed.py: a valid Atom feed; ids and links absolute when site_url is set."""
 
 import datetime
 import xml.etree.ElementTree as ElementTree

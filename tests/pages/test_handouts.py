@@ -1,4 +1,5 @@
-"""generator/handouts.py: the handout pages the site publishes, and the printable documents."""
+"""generator/pages/handouts.py: the handout pages the site publishes, and the printable
+documents."""
 
 from generator.pages.handouts import handout_pages, printable_handout
 from generator.publish.pipeline import build_site
@@ -37,7 +38,7 @@ def _site(tmp_path, module=MODULE):
         "content/training/m.yml": module,
     })
     result = build_site(root)
-    assert result.ok, result.problems.format()
+    assert result.ok, result.problems.text()
     return root, result.site
 
 

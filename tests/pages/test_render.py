@@ -141,3 +141,29 @@ def test_figures_are_grouped_by_the_section_of_their_practice_in_the_article_ord
     assert len(sections) == 2 and sections[-1] == "## 其他"
     assert page.index("工作法里的数字") < page.index("其他数字")
     assert '<details class="kb-figure" markdown>' in page
+
+
+def test_the_rules_page_lists_every_rule_of_the_registry(tmp_path):
+    from generator.sources.rules import RULES
+
+    page = build_pages(make_project(tmp_path, {})).pages["guides/rules.md"]
+    rows = [[html.unescape(cell.strip()) for cell in line.strip("|").split(" | ")]
+            for line in page.splitlines() if line.startswith("| `")]
+    assert rows == [[f"`{rule.id}`", rule.title, rule.why,
+                     "警告" if rule.level == "warning" else "错误"] for rule in RULES.values()]
+    # in 使用指南, where the editors' guide links it
+    assert "1. [使用指南](index.md)\n1. 检查规则\n" in page
+    assert page.count("# 检查规则") == 1
+
+
+def test_the_problems_page_names_each_problems_rule():
+    from generator.pages.render import render_problems_page
+    from generator.sources.problems import ProblemList
+    from tests.conftest import REPO
+
+    problems = ProblemList()
+    problems.add("cases/a.yml", 3, 1, "summary", "含有手机号。", rule="pii-phone")
+    problems.add("cases/b.yml", 1, 1, "", "不会被读取。", rule="file-stray")
+    page = render_problems_page(REPO / "site_config/templates", problems)
+    assert "**summary**：含有手机号。（规则 `pii-phone`）\n" in page
+    assert "（警告）：不会被读取。（规则 `file-stray`）\n" in page

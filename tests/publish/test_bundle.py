@@ -1,4 +1,5 @@
-"""generator/bundle.py: the offline bundle's name and a zip that is the same for a commit."""
+"""generator/publish/bundle.py: the offline bundle's name and a zip that is the same for a
+commit."""
 
 import zipfile
 

@@ -12,6 +12,7 @@ from generator.search.index import (
 )
 from generator.search.query import Vocabulary
 from generator.search.text import DomainTerms, shard_of
+from tests.search.query_model import QueryVocabulary
 
 
 def decode(text: str) -> tuple[list[int], list[int]]:
@@ -73,7 +74,7 @@ def test_files_are_shards_chunks_a_manifest_and_materials_stub():
     assert manifest["docs"] == 40 and manifest["chunk"] == CHUNK
     assert manifest["words"] == {"红色物业": 3} and manifest["fold"] == "業业"
     assert manifest["synonyms"] == [["矛盾", "纠纷"]] and "怎么" in manifest["stop"]
-    assert Vocabulary.from_manifest(manifest).fold == vocabulary.fold
+    assert QueryVocabulary.from_manifest(manifest).fold == vocabulary.fold
     assert files["search/readings.js"] == 'kbSearch.readings({"ba":"坝霸"});\n'
     assert '"正文9"' in files["search/p/1.js"]
     shard = files[f"search/t/{shard_of('院坝', manifest['shards'])}.js"]

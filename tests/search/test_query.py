@@ -1,17 +1,19 @@
-"""generator/search/query.py: how a query is read (kb-search-query.js reads it the same way;
-tests/site/test_search_browser.py compares the two on the built site's vocabulary)."""
+"""How a query is read: generator/search/query.py (the pairs a piece is matched by) and
+tests/search/query_model.py, the Python model of kb-search-query.js
+(tests/site/test_search_browser.py compares the two on the built site's vocabulary)."""
 
 import pytest
 
-from generator.search.query import Vocabulary, correction, pairs, parse_query
+from generator.search.query import pairs
+from tests.search.query_model import QueryVocabulary, correction, parse_query
 
 WORDS = {"院坝": 3, "红色物业": 5, "红色通道": 2, "三会一课": 4, "业主大会": 2, "业委会": 2,
          "业主委员会": 1, "阵地群": 1, "微改造": 1, "矛盾": 0, "纠纷": 0}
 PINYIN = {"院坝": "yuan ba", "红色物业": "hong se wu ye", "红色通道": "hong se tong dao",
           "三会一课": "san hui yi ke", "业主大会": "ye zhu da hui", "阵地群": "zhen di qun",
           "微改造": "wei gai zao"}
-VOCABULARY = Vocabulary(WORDS, [["业委会", "业主委员会"], ["矛盾", "纠纷"]], PINYIN,
-                        {ord("壩"): "坝", ord("會"): "会"})
+VOCABULARY = QueryVocabulary(WORDS, [["业委会", "业主委员会"], ["矛盾", "纠纷"]], PINYIN,
+                             {ord("壩"): "坝", ord("會"): "会"})
 READINGS = {"院": {"yuan"}, "霸": {"ba"}, "坝": {"ba"}, "棵": {"ke"}, "课": {"ke"},
             "改": {"gai"}, "造": {"zao"}, "包": {"bao"}, "君": {"jun"}}
 

@@ -1,7 +1,7 @@
 """A branch secretary on a phone: every kind of page loads from this host only, fits the
 screen, reads well and passes axe-core with no violation.
 
-Search: test_site_search_browser.py; the case finder: test_site_finder_browser.py;
+Search: test_search_browser.py; the case finder: test_finder_browser.py;
 checklists, glossary terms and printing: their own test files.
 """
 

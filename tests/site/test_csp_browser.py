@@ -1,4 +1,4 @@
-"""Every page carries a Content-Security-Policy (generator/csp.py) that lets the site's own
+"""Every page carries a Content-Security-Policy (generator/pages/csp.py) that lets the site's own
 features run and nothing else: a reader's whole visit records no violation and no script error,
 and a script put into a page after the build is blocked."""
 
@@ -64,6 +64,7 @@ def test_a_script_added_to_a_page_after_the_build_is_blocked(phone, built_site, 
     assert any(v.startswith("script-src-attr") for v in found), found
 
 
+@pytest.mark.slow
 def test_preview_pages_have_the_policy_and_still_reload_after_an_edit(phone, tmp_path):
     """kb serve answers the form editor's write API and previews drafts: its pages carry the
     built site's policy, and live reload (made a file) still brings an edit in by itself."""

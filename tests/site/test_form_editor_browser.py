@@ -15,6 +15,7 @@ from tests.mkdocs_plugin.test_serve import _serving, _wait_for
 
 SEED = "cases/daguan/sanheying-consultation.yml"
 SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # each test works in a running kb serve
 
 
 @pytest.fixture

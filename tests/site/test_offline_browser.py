@@ -48,6 +48,7 @@ def unpacked(bundle, tmp_path_factory) -> Path:
     return target / BUNDLE
 
 
+@pytest.mark.slow
 def test_the_zip_is_named_by_the_commit_date_and_rebuilds_byte_for_byte(bundle):
     first = bundle.read_bytes()
     result = run_kb(bundle.parent.parent, "build", "--offline", "--pdf")

@@ -1,7 +1,7 @@
 """Search as a branch secretary uses it on a phone: Chinese phrases, few bytes, any page.
 
 Material's search box and result list, driven by the kb worker over the split index
-(generator/search_index.py, site_config/docs/assets/javascripts/kb-search.js).
+(generator/search/index.py, site_config/docs/assets/javascripts/kb-search.js).
 """
 
 import gzip
@@ -12,10 +12,10 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.search.index import ALPHABET, encode
-from generator.search.query import Vocabulary, correction, pairs, parse_query
+from generator.search.query import pairs
 from generator.search.text import shard_of
-from generator.search.vocabulary import reader_of
 from tests.conftest import REPO, copy_project, run_mkdocs, serve_folder
+from tests.search.query_model import QueryVocabulary, correction, parse_query, reader_of
 
 pytestmark = pytest.mark.browser
 WORKER = REPO / "site_config/docs/assets/javascripts/kb-search.js"
@@ -162,13 +162,14 @@ def bare_page(browser):
     context.close()
 
 
-def test_the_worker_reads_queries_as_the_generator_does(bare_page, site_url, built_site):
-    """kb-search-query.js and generator/search/query.py, on the built site's vocabulary: the
-    same pieces, the same shards for their pairs, the same corrections of typos."""
+def test_the_worker_reads_queries_as_its_python_model_does(bare_page, site_url, built_site):
+    """kb-search-query.js and its Python model (tests/search/query_model.py), on the built
+    site's vocabulary: the same pieces, the same shards for their pairs, the same corrections
+    of typos."""
     manifest = _script_data(built_site / "search/manifest.js")
     table = _script_data(built_site / "search/readings.js")
     known = _index_terms(built_site)
-    vocabulary = Vocabulary.from_manifest(manifest)
+    vocabulary = QueryVocabulary.from_manifest(manifest)
     page = bare_page
     page.goto(site_url)
     page.add_script_tag(content=(REPO / "site_config/docs/assets/javascripts/kb-search-query.js")

@@ -18,8 +18,8 @@ ARTICLE_TITLE = "五华区：固本聚力开拓居民小区党建新格局"
 @pytest.fixture(scope="module")
 def library():
     result = load_library(REPO)
-    assert result.ok, result.problems.format()
-    assert not result.problems.items, result.problems.format()
+    assert result.ok, result.problems.text()
+    assert not result.problems.items, result.problems.text()
     return result.library
 
 
@@ -64,7 +64,7 @@ def test_editors_guide_example_is_a_valid_case():
     problems = ProblemList()
     doc = parse_yaml(example, "example.yml", problems)
     record = validate_document(doc, Case, VOCABULARIES, problems)
-    assert record is not None, problems.format()
+    assert record is not None, problems.text()
     real = (REPO / "cases/daguan/sanheying-consultation.yml").read_text(encoding="utf-8")
     assert record.model_dump() == validate_document(
         parse_yaml(real, "real.yml", problems), Case, VOCABULARIES, problems).model_dump()

@@ -77,6 +77,7 @@ def test_search_and_the_finder_work_under_the_path(phone, kb_url):
     assert all(urlsplit(r["href"]).path.startswith("/kb/cases/") for r in shown["results"])
 
 
+@pytest.mark.slow  # builds twice, without the browser
 def test_without_an_address_the_build_says_once_what_will_not_work(tmp_path):
     root = copy_project(tmp_path / "kb")
     result = run_kb(root, "build")

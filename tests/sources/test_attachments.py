@@ -1,5 +1,6 @@
-"""generator/attachments.py: what site_config/docs and the theme overrides may publish. A file
-that would run on the site's origin is refused; an SVG is published as svg-hush rewrites it."""
+"""generator/sources/attachments.py: what site_config/docs and the theme overrides may publish.
+A file that would run on the site's origin is refused; an SVG is published as svg-hush rewrites
+it."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def _check(root) -> tuple:
     problems = ProblemList()
     found = check_attachments(FileTree(root, problems), root / "site_config/docs",
                               root / "site_config/overrides", problems)
-    return found, [p.format_text() for p in problems.sorted()]
+    return found, [p.text() for p in problems.sorted()]
 
 
 def _write(root, rel: str, text: str) -> None:
@@ -62,7 +63,7 @@ def test_files_a_browser_would_run_are_refused(tmp_path, name):
     assert found.files == set() and found.sources == set()
     assert len(problems) == (1 if name.endswith(".html") else 2)
     assert problems[0].startswith(f"site_config/docs/assets/{name}:1:1: ")
-    assert "不能作为附件发布" in problems[0]
+    assert "不能作为附件发布" in problems[0] and problems[0].endswith("  (attachment-type)")
 
 
 def test_a_drawing_is_published_without_what_it_loads_from_elsewhere(tmp_path):
@@ -88,7 +89,7 @@ def test_a_drawing_that_could_run_code_is_refused_at_its_line(tmp_path, active, 
     found, [problem] = _check(tmp_path)[0], _check(tmp_path)[1]
     assert found.files == set()
     assert problem.startswith(f"site_config/docs/assets/logo.svg:{line + 2}:1: SVG 图片里有")
-    assert what in problem
+    assert what in problem and problem.endswith("  (svg-active)")
 
 
 def test_a_drawing_with_entity_declarations_or_broken_xml_is_refused(tmp_path):
@@ -99,6 +100,7 @@ def test_a_drawing_with_entity_declarations_or_broken_xml_is_refused(tmp_path):
     _, problems = _check(tmp_path)
     assert problems[0].startswith("site_config/docs/bomb.svg:1:1: SVG 图片里有DOCTYPE 声明")
     assert problems[1].startswith("site_config/docs/broken.svg:1:1: SVG 文件格式有误")
+    assert [p.rsplit("  ", 1)[1] for p in problems] == ["(svg-active)", "(svg-invalid)"]
 
 
 
@@ -116,6 +118,7 @@ def test_the_form_editors_folder_holds_only_pictures_and_pdfs(tmp_path):
     for problem in problems:
         assert f"{UPLOADS}/ 是表单编辑器放上传文件的文件夹" in problem
         assert "只能上传图片（JPG、PNG、GIF、WebP）或 PDF 文件" in problem
+        assert problem.endswith("  (attachment-upload)")
     assert "「fake.png」的扩展名表示PNG 图片，但文件内容不是PNG 图片" in problems[0]
 
 
@@ -128,7 +131,7 @@ def test_elsewhere_a_picture_or_pdf_must_be_what_its_name_says(tmp_path):
     found, problems = _check(tmp_path)
     assert found.files == {"assets/real.png", "assets/kb.js"}
     assert problems[0].startswith("site_config/docs/assets/logo.png:1:1: 「logo.png」的扩展名")
-    assert problems[1].endswith("其实是JPG 图片：请把扩展名改成 .jpg。")
+    assert problems[1].endswith("其实是JPG 图片：请把扩展名改成 .jpg。  (attachment-mismatch)")
     assert "重新导出 PDF" in problems[2]
 
 

@@ -102,11 +102,13 @@ def test_a_number_too_long_to_be_one_is_a_located_problem():
     assert doc is None
     [problem] = problems.items
     assert (problem.line, problem.field) == (2, "value") and "数字太长" in problem.message
+    assert problem.rule == "number-too-long"
 
 
 def test_a_value_or_a_body_past_the_limit_is_refused_before_any_check(tmp_path: Path):
     doc, problems = _parse("id: a\nsummary: " + "字" * (MAX_VALUE_CHARS + 1) + "\n")
     assert doc is None and "这一项太长" in problems.items[0].message
+    assert problems.items[0].rule == "value-too-long"
     path = tmp_path / "g.md"
     path.write_text("---\nid: g\n---\n\n" + "字" * (MAX_VALUE_CHARS + 1), encoding="utf-8")
     problems = ProblemList()
@@ -121,6 +123,7 @@ def test_a_file_past_the_size_limit_is_refused_unread(tmp_path: Path):
     assert read_source(path, "big.yml", problems) is None
     [problem] = problems.items
     assert problem.line == 1 and "文件太大" in problem.message and "256 KB" in problem.message
+    assert problem.rule == "file-too-big"
 
 
 @pytest.mark.parametrize("raw, kind", [(b"\x89PNG\r\n\x1a\n\xff\xfe", "PNG 图片"),
@@ -132,3 +135,24 @@ def test_a_binary_file_is_named_as_such_not_as_gbk(tmp_path: Path, raw, kind):
     problems = ProblemList()
     assert read_source(path, "_index.md", problems) is None
     assert f"这不是文本文件（看起来是{kind}）" in problems.items[0].message
+    assert problems.items[0].rule == "file-binary"
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("id: a\n? [x, y]\n: z\n", "key-invalid"),
+    ("id: a\ntitle: 控制\x01字符\n", "yaml-character"),
+    ("actions:\n  - x\n\u3000 - y\n", "yaml-fullwidth-space"),
+    ("id: a\ntitle: [\n", "yaml-syntax"),
+    ("[" * 30 + "]" * 30, "yaml-too-deep"),
+])
+def test_each_yaml_mistake_names_its_rule(text, rule):
+    _, problems = _parse(text)
+    assert [p.rule for p in problems.items] == [rule]
+
+
+def test_a_file_in_no_known_encoding_names_its_own_rule(tmp_path: Path):
+    path = tmp_path / "a.yml"
+    path.write_bytes(b"id: a\ntitle: \xff\xfe\xfd\n")
+    problems = ProblemList()
+    assert read_source(path, "a.yml", problems) is None
+    assert [p.rule for p in problems.items] == ["encoding-not-utf8"]

@@ -13,7 +13,11 @@ from tests.conftest import REPO
 
 
 def _messages(text: str) -> list[str]:
-    return [message for _, message in markdown_problems(text)]
+    return [problem.message for problem in markdown_problems(text)]
+
+
+def _rules(text: str) -> set[str]:
+    return {problem.rule for problem in markdown_problems(text)}
 
 
 @pytest.mark.parametrize("text", [
@@ -29,6 +33,7 @@ def _messages(text: str) -> list[str]:
 ])
 def test_raw_html_is_refused_as_python_markdown_parses_it(text):
     assert any("HTML 标签" in m for m in _messages(text))
+    assert "html-tag" in _rules(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -43,16 +48,17 @@ def test_raw_html_is_refused_as_python_markdown_parses_it(text):
 ])
 def test_links_other_than_http_and_relative_are_refused(text):
     assert any("不安全" in m or "HTML" in m for m in _messages(text))
+    assert _rules(text) & {"link-scheme", "html-tag"}
 
 
 def test_images_from_other_hosts_and_data_urls_are_refused():
     assert "其他网站" in _messages("![图](https://example.org/a.png)")[0]
-    assert _messages("![图](data:image/png;base64,AAAA)")
+    assert _rules("![图](data:image/png;base64,AAAA)") == {"image-remote"}
 
 
 def test_html_in_a_link_title_is_refused():
-    [message] = _messages('[x](https://example.org "&lt;img src=x onerror=alert(1)&gt;")')
-    assert "链接标题" in message
+    [problem] = markdown_problems('[x](https://example.org "&lt;img src=x onerror=alert(1)&gt;")')
+    assert "链接标题" in problem.message and problem.rule == "link-title"
 
 
 @pytest.mark.parametrize("text", [
@@ -64,10 +70,12 @@ def test_html_in_a_link_title_is_refused():
 ])
 def test_attribute_lists_are_not_supported(text):
     assert any("属性写法" in m for m in _messages(text))
+    assert "md-attr-list" in _rules(text)
 
 
 def test_abbreviation_definitions_are_not_supported():
     assert any("缩写" in m for m in _messages("HTML 是什么。\n\n*[HTML]: <img src=x onerror=1>"))
+    assert _rules("*[HTML]: 超文本") == {"md-abbreviation"}
 
 
 @pytest.mark.parametrize("text", [
@@ -87,7 +95,8 @@ def test_ordinary_markdown_is_fine(text):
 
 def test_problems_point_at_their_line_inside_the_text():
     text = "第一段。\n\n第二段 <b>粗</b>。\n\n[坏](javascript:x)"
-    assert [line for line, _ in markdown_problems(text)] == [2, 4]
+    assert [(p.lines_before, p.rule) for p in markdown_problems(text)] == [
+        (2, "html-tag"), (4, "link-scheme")]
 
 
 def test_plain_prose_skips_the_parser():
@@ -117,8 +126,8 @@ def test_links_are_checked_as_the_browser_reads_them_after_backslash_escapes():
     "- " * 2000 + "x", "1. " * 600 + "x", "".join("    " * i + "- x\n" for i in range(400)),
 ])
 def test_nesting_too_deep_for_the_parser_is_a_problem_not_a_crash(text):
-    [message] = _messages(text)
-    assert "嵌套太深" in message
+    [problem] = markdown_problems(text)
+    assert "嵌套太深" in problem.message and problem.rule == "md-too-deep"
 
 
 def test_a_hundred_copies_of_one_mistake_are_not_all_listed():
@@ -130,8 +139,8 @@ def test_a_hundred_copies_of_one_mistake_are_not_all_listed():
 def test_text_over_the_budget_is_never_parsed_whoever_asks():
     text = "[a](" * 4000
     assert inspect_markdown(text).too_costly and inspect_markdown(text).links == ()
-    [(_, message)] = markdown_problems(text)
-    assert "解析工作量" in message
+    [(_, message, rule)] = markdown_problems(text)
+    assert "解析工作量" in message and rule == "md-too-costly"
 
 
 def test_parse_cost_grows_with_marks_and_length_of_each_paragraph():
@@ -156,7 +165,7 @@ def test_parse_cost_counts_what_makes_the_parser_slow_across_paragraphs():
 def test_only_what_is_outside_code_is_reported_on_its_own_line():
     text = ("第一段\n\n```\n{: .x}\n*[HTML]: y\n```\n\n正文 {: #id} 和 `{: .y}`\n\n"
             "*[ABC]: 说明\n\n~~~~\n<b>\n~~~\n仍在代码里 {: .z}\n~~~~\n之后 {: .w}\n")
-    assert [(line, message[:11]) for line, message in markdown_problems(text)] == [
+    assert [(line, message[:11]) for line, message, _ in markdown_problems(text)] == [
         (7, "不支持「{: #id}"), (9, "不支持 *[缩写]: "), (16, "不支持「{: .w}」")]
 
 
@@ -166,7 +175,7 @@ def test_a_problem_is_placed_on_the_line_of_what_it_names():
     assert line_of("a\nb\nc", "c") == 2
     assert line_of("abc", "a") == 0 and line_of("abc", "") == 0 and line_of("a\nb", "z") == 0
     text = "第一行\n\n第三行 <span>x</span>\n\n[链接](javascript:alert(1))\n"
-    assert [line for line, _ in markdown_problems(text)] == [2, 4]
+    assert [problem.lines_before for problem in markdown_problems(text)] == [2, 4]
 
 
 def test_at_most_max_findings_are_listed():
@@ -200,7 +209,7 @@ def test_the_costliest_paragraph_is_the_one_named():
     ("[a](ftp://" + "x" * 40 + ")", "链接地址「ftp://" + "x" * 24 + "…」不安全"),
 ])
 def test_each_message_names_what_is_wrong(markdown, shown):
-    found = [message for _, message in markdown_problems(markdown)]
+    found = [problem.message for problem in markdown_problems(markdown)]
     if shown is None:
         assert found == []
     else:

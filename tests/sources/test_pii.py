@@ -92,6 +92,15 @@ def test_ordinary_numbers_are_not_personal_information():
     assert _found(text) == []
 
 
+def test_each_kind_of_data_names_its_own_rule():
+    text = ("手机 13812345678；电话 0871-65123456；身份证 110105194912310021；"
+            "旧身份证 110105491231002；邮箱 zhang@163.com；QQ号 12345678；"
+            "微信 zhangsan_1990；住 3栋2单元501室")
+    assert [f.rule for f in personal_information(text)] == [
+        "pii-phone", "pii-landline", "pii-id-number", "pii-id-number", "pii-email", "pii-qq",
+        "pii-wechat", "pii-address"]
+
+
 def test_findings_keep_their_position_in_the_original_text():
     text = "第一行\n第二行 １３８１２３４５６７８"
     [finding] = personal_information(text)

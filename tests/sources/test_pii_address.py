@@ -42,7 +42,7 @@ def test_places_and_counts_are_not_homes(text):
 def test_the_address_is_found_where_the_building_or_unit_starts():
     text = "居民某某住幸福小区3栋2单元501室，另一户住2单元301号"
     assert home_addresses(normalise(text)) == [
-        (9, "住址「3栋2单元***室」"), (23, "住址「2单元***号」")]
+        (9, "住址「3栋2单元***室」", "pii-address"), (23, "住址「2单元***号」", "pii-address")]
 
 
 # every home address × every way of writing its digits × every separator between its parts

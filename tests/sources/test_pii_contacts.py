@@ -48,7 +48,7 @@ def test_the_local_part_is_one_script_and_shown_as_written():
 def test_email_scanner_positions_and_neighbouring_at_signs():
     text = "甲 name @ 163.com 乙 a(at)b(at)qq.com"
     assert emails(text, normalise(text)) == [
-        (2, "电子邮箱「na***@163.com」"), (24, "电子邮箱「b***@qq.com」")]
+        (2, "电子邮箱「na***@163.com」", "pii-email"), (24, "电子邮箱「b***@qq.com」", "pii-email")]
 
 
 @pytest.mark.parametrize("text, found", [
@@ -83,7 +83,8 @@ def test_wechat_ids_after_their_label(text, found):
 
 def test_account_positions_point_at_the_number_or_id():
     text = "QQ号：12345678，微信 zhangsan_1990"
-    assert accounts(normalise(text)) == [(4, "QQ号「123****78」"), (16, "微信号「zh****」")]
+    assert accounts(normalise(text)) == [(4, "QQ号「123****78」", "pii-qq"),
+                                         (16, "微信号「zh****」", "pii-wechat")]
 
 
 # every spelling of the at-sign × every spelling of the dot, half- and full-width

@@ -1,7 +1,7 @@
 import pytest
 import yaml
 
-from generator.model import Case, Vocabularies
+from generator.model import Case, Checklist, SynonymList, Training, Vocabularies
 from generator.sources.loading import parse_yaml
 from generator.sources.problems import ProblemList
 from generator.sources.project import ProjectPaths, load_vocabularies
@@ -221,3 +221,30 @@ def test_kb_build_refuses_personal_data_and_publishes_nothing(tmp_path):
                      "background: 显示在网页上时含有手机号「138****5678」",
                      "background: 含有电子邮箱「zh***@163.com」"):
         assert expected in result.stderr, expected
+
+
+@pytest.mark.parametrize("model, text, rule", [
+    (Case, VALID + "status: no\n", "yaml-boolean"),
+    (Case, VALID + "actions: 只写了一条\n", "type-mismatch"),
+    (Case, VALID + "summery: 概述\n", "key-unknown"),
+    (Case, VALID.replace("summary: 概述\n", ""), "key-missing"),
+    (Case, VALID + "status: 已发布\n", "value-not-allowed"),
+    (Case, VALID + "date: 2021年\n", "date-format"),
+    (Case, VALID.replace("id: a", "id: A_1"), "id-format"),
+    (Case, VALID.replace("护国街道", "护国街"), "vocab-unknown"),
+    (Case, VALID.replace("summary: 概述", 'summary: "概\\x07述"'), "char-control"),
+    (Case, VALID.replace("summary: 概述", 'summary: "概\\ufffe述"'), "char-noncharacter"),
+    (Case, VALID + "sources:\n  - title: 来源\n    url: ftp://x\n", "url-invalid"),
+    (Case, VALID + "tags: ['']\n", "value-empty"),
+    (Case, VALID.replace("概述", "电话 13812345678"), "pii-phone"),
+    (SynonymList, "groups:\n  - words: [红色物业, 红 色]\n", "search-word"),
+    (Checklist, "id: c\ntitle: 清单\npurpose: 用途\nitems:\n  - id: a\n    text: 条目\n"
+                "    basis_source:\n      title: 来源\n", "basis-missing"),
+    (Training, "id: t\ntitle: 培训\nsummary: 概述\naudience: 书记\nduration: 0\n"
+               "objectives: [目标]\nsessions:\n  - title: 讲\n    kind: 讲授\n    minutes: 30\n",
+     "value-not-allowed"),
+])
+def test_each_kind_of_mistake_names_its_rule(model, text, rule):
+    problems = ProblemList()
+    validate_document(parse_yaml(text, "x.yml", problems), model, VOCABULARIES, problems)
+    assert [p.rule for p in problems.items] == [rule], problems.text()

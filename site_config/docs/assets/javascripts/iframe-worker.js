@@ -32,7 +32,7 @@
         })), Promise.resolve());
       const source = new URL(url, document.baseURI).href;
       view.write(`<!DOCTYPE html><html><body>` +
-                 `<script src="${source.replace(/"/g, "%22")}"><\/script></body></html>`);
+                 `<script src="${source.replace(/"/g, "%22")}"></script></body></html>`);
       view.close();
       // the iframe's window fires load once the worker's script has run
       this.ready = new Promise(resolve => { frame.onload = resolve; });

@@ -14,7 +14,7 @@
   let ticked = {};
   try {
     ticked = JSON.parse(localStorage.getItem(key)) || {};
-  } catch (error) {  // storage blocked: ticks last as long as the page
+  } catch {  // storage blocked: ticks last as long as the page
     ticked = {};
   }
 
@@ -67,7 +67,7 @@
   function save() {
     try {
       localStorage.setItem(key, JSON.stringify(ticked));
-    } catch (error) {
+    } catch {
       /* storage full or blocked: the ticks stay on the page */
     }
   }

@@ -228,6 +228,7 @@
     await Promise.all(numbers.filter(n => !rows.has(n)).map(n => loadScript(`search/d/${n}.js`)));
     list.append(...indexes.map(index => {
       const doc = data.first + index;
+      // a SearchRow (generator/search/index.py): [location, title, kind, tags, snippet, parent]
       const [location, title, , , snippet] = rows.get(Math.floor(doc / data.chunk))[doc % data.chunk];
       return element("li", {},
         element("a", { href: new URL(location, base).href, text: title }),

@@ -1,7 +1,8 @@
-/* How search reads a query, exactly as generator/search/query.py does (a browser test compares
- * the two): folded to simplified characters, pinyin read as a known word, cut into known words
- * with question words dropped, each piece matched by its own character pairs and synonyms, and
- * a typo corrected to a known word that sounds the same or is one character off.
+/* How search reads a query, exactly as its Python model tests/search/query_model.py does (a
+ * browser test compares the two): folded to simplified characters, pinyin read as a known
+ * word, cut into known words with question words dropped, each piece matched by its own
+ * character pairs and synonyms, and a typo corrected to a known word that sounds the same or
+ * is one character off.
  * Loaded by the search worker (kb-search.js); the vocabulary is the manifest's. */
 "use strict";
 

@@ -87,7 +87,8 @@ self.kbResults = (() => {
       + (end < text.length ? "…" : "");
   }
 
-  /* One result: ``row`` from the document chunks, ``text`` from the passage chunks. */
+  /* One result: ``row`` from the document chunks, ``text`` from the passage chunks. A row is
+     SearchRow in generator/search/index.py: [location, title, kind, tags, snippet, parent]. */
   function item(row, text, hit, state, withText) {
     const [location, title, kind, tags, snippet] = row;
     const words = matchedWords(state.query, hit);

@@ -1,9 +1,9 @@
-"""generator/sources/settings_check.py: the site's address and the form editor's settings
+"""generator/model/settings_check.py: the site's address and the form editor's settings
 reach pages and policies, so only plain addresses and names pass."""
 
 import pytest
 
-from generator.sources.settings_check import editor_problems, text_problem, url_problem
+from generator.model.settings_check import editor_problems, text_problem, url_problem
 
 
 @pytest.mark.parametrize("value", [

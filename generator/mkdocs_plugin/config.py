@@ -49,7 +49,7 @@ class KnowledgeBaseConfig(base.Config):
     # print each training module's handout to a PDF and link it from the module's page
     # (kb build --pdf; needs Chrome, Edge or Chromium, see generator/publish/handout_pdf.py)
     handout_pdfs = Given()
-    # the form editor at /admin/ (generator/publish/cms_*.py)
+    # the form editor at /admin/ (generator/form_editor/)
     cms = c.SubConfig(FormEditorConfig)
 
 

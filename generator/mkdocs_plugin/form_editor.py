@@ -1,4 +1,4 @@
-"""Puts the form editor at /admin/ (``generator/publish/cms_*``): with the repository's
+"""Puts the form editor at /admin/ (``generator/form_editor/``): with the repository's
 settings in a build, with the local backend (saving into the working tree) in kb serve."""
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from generator.form_editor.admin import admin_files
+from generator.form_editor.local import with_local_backend
+from generator.form_editor.vendor import VendoredFiles, VendorError, decap_files
 from generator.model.settings import EditorSettings, Settings
-from generator.publish.cms_admin import admin_files
-from generator.publish.cms_local import with_local_backend
-from generator.publish.cms_vendor import VendoredFiles, VendorError, decap_files
 from generator.sources.problems import ProblemList
 from generator.sources.project import ProjectPaths, load_vocabularies
 

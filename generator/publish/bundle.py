@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.form_editor.admin import is_admin_path
 from generator.library.history import utc
-from generator.publish.cms_admin import is_admin_path
 from generator.publish.writer import write_zip
 
 README_NAME = "使用说明.txt"

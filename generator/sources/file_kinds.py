@@ -4,7 +4,7 @@ The form editor's media folder (``UPLOADS``) holds only what the form may upload
 GIF and WebP pictures and PDF documents, each with a name whose extension agrees with its
 bytes. Anything else there (a script, an SVG drawing, a web page, a "picture" that is really a
 web page) could run code on the site's address when opened, so it is refused both when the
-form uploads it (``generator/publish/cms_files.py``) and when it is committed
+form uploads it (``generator/form_editor/files.py``) and when it is committed
 (``generator/sources/attachments.py``). Elsewhere in ``site_config/docs``, an image or PDF
 whose bytes are not what its extension says is refused the same way.
 """

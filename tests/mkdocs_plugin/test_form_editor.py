@@ -18,8 +18,8 @@ import pytest
 import yaml
 
 from tests.conftest import REPO, copy_project, run_kb, run_mkdocs
+from tests.form_editor.test_local import UPLOADS, _no_machine_words, _save, _tree, _upload
 from tests.mkdocs_plugin.test_serve import _free_port, _wait_for
-from tests.publish.test_cms_local import UPLOADS, _no_machine_words, _save, _tree, _upload
 
 SETTINGS = {"KB_CMS_REPO": "dangjian/kb", "KB_CMS_BASE_URL": "https://git.example.cn",
             "KB_CMS_APP_ID": "abc123", "KB_SITE_URL": "https://kb.example.cn/"}

@@ -12,10 +12,10 @@ import yaml
 from pydantic import BaseModel
 
 from generator.cli.scaffold import NEW_KINDS
+from generator.form_editor.config import COLLECTIONS
 from generator.model import KINDS, Kind, TrainingSession
 from generator.model.kinds import REFERENCE_FIELDS
 from generator.pages.wayfinding import SECTION_TITLES
-from generator.publish.cms_config import COLLECTIONS
 from generator.publish.export import _GROUPS
 from generator.publish.schema import SCHEMA_MODELS
 from generator.search.fields import split_path

@@ -1,7 +1,7 @@
 """The form editor at /admin/, as an editor without git uses it on their own machine:
 ``kb serve --drafts``, fill in the form, 发布 → 立即发布, and the case is a file in the working
 tree that passes ``kb validate`` and appears in the preview. Decap CMS runs for real, against
-the local backend the preview server answers (``generator/publish/cms_local.py``)."""
+the local backend the preview server answers (``generator/form_editor/local.py``)."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from generator.model.kinds import MATERIAL_FIELDS, REFERENCE_FIELDS
 MARKDOWN = "text/markdown"
 DATE_PATTERN = r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"
 DATE_MESSAGE = "写成 2021、2021-06 或 2021-06-15"
-# kind of record other records name → the collection that holds it (see cms_config)
+# kind of record other records name → the collection that holds it (see config.py)
 KIND_COLLECTIONS = {kind.name: kind.folder for kind in KINDS if kind.form_editor and (
     kind.reference_field or kind.training_material)}
 # fields whose label the description does not give well

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import yaml
 
-from generator.publish.cms_config import EditorSettings, backend_config, render_config
+from generator.form_editor.config import EditorSettings, backend_config, render_config
 from generator.sources.problems import ProblemList
 from generator.sources.project import ProjectPaths, load_vocabularies
 from tests.conftest import REPO

@@ -1,4 +1,4 @@
-"""The files the form editor's local backend (``cms_local.py``) may read and write, and how.
+"""The files the form editor's local backend (``local.py``) may read and write, and how.
 
 - Only ``cases/`` and ``content/`` (entries) and ``site_config/docs/assets/uploads`` (media)
   are touched; a path with ``..``, an empty or ``.`` part, a control character, or outside

@@ -15,7 +15,7 @@ Who is answered (anything else: 403 with a Chinese message):
 
 What is accepted: a JSON ``POST`` whose ``Content-Length`` is a whole number up to 4 MB
 (missing, not a number or negative: 400; larger: 413), read to exactly that length, holding an
-object with an ``action`` and its ``params`` (else 400). The files (``cms_files.py``):
+object with an ``action`` and its ``params`` (else 400). The files (``files.py``):
 
 - only ``cases/`` and ``content/`` (entries) and ``site_config/docs/assets/uploads`` (media);
 - no symbolic link followed on the way or at the end, for reading (``O_NOFOLLOW``) or
@@ -41,7 +41,7 @@ from collections.abc import Callable
 from http import HTTPStatus
 from pathlib import Path
 
-from generator.publish.cms_files import EDITABLE, MEDIA, LocalFiles, Refused, shown
+from generator.form_editor.files import EDITABLE, MEDIA, LocalFiles, Refused, shown
 
 API_SUFFIX = "/admin/api/v1"
 MAX_REQUEST_BYTES = 4 * 1024 * 1024

@@ -11,9 +11,9 @@ import tarfile
 
 import pytest
 
+from generator.form_editor import vendor as cms_vendor
+from generator.form_editor.vendor import VendorError, decap_files
 from generator.model.settings import Settings
-from generator.publish import cms_vendor
-from generator.publish.cms_vendor import VendorError, decap_files
 
 
 def _tarball(files: dict[str, bytes]) -> bytes:

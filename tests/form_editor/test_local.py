@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish.cms_files import LocalFiles, Refused
-from generator.publish.cms_local import answer, with_local_backend
+from generator.form_editor.files import LocalFiles, Refused
+from generator.form_editor.local import answer, with_local_backend
 from tests.sources.test_file_kinds import REFUSED, SAMPLES
 
 CASE = "id: a\ntitle: 案例\n"

@@ -1,4 +1,4 @@
-"""generator/publish/cms_files.py: the form editor reads and writes the editable folders only,
+"""generator/form_editor/files.py: the form editor reads and writes the editable folders only,
 never through a link, with fresh temporaries, and refuses in Chinese without machine paths."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import stat
 
 import pytest
 
-from generator.publish.cms_files import MEDIA, LocalFiles, Refused, shown
+from generator.form_editor.files import MEDIA, LocalFiles, Refused, shown
 from tests.sources.test_file_kinds import SAMPLES
 
 UPLOADS = MEDIA[0]
@@ -94,11 +94,11 @@ def test_a_temporary_is_never_an_existing_name(files, monkeypatch, tmp_path):
     outside.write_text("外面", encoding="utf-8")
     (files.root / "cases/huguo/.a.yml.same.kb-saving").symlink_to(outside)
     names = iter(["same", "same", "fresh"])
-    monkeypatch.setattr("generator.publish.cms_files.secrets.token_hex", lambda n: next(names))
+    monkeypatch.setattr("generator.form_editor.files.secrets.token_hex", lambda n: next(names))
     files.write("cases/huguo/a.yml", "id: a\ntitle: 新\n")
     assert outside.read_text(encoding="utf-8") == "外面"
     assert (files.root / "cases/huguo/a.yml").read_text(encoding="utf-8") == "id: a\ntitle: 新\n"
-    monkeypatch.setattr("generator.publish.cms_files.secrets.token_hex", lambda n: "same")
+    monkeypatch.setattr("generator.form_editor.files.secrets.token_hex", lambda n: "same")
     with pytest.raises(Refused, match="保存「cases/huguo/a.yml」没有成功"):
         files.write("cases/huguo/a.yml", "id: a\n")
     assert outside.read_text(encoding="utf-8") == "外面"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.publish.cms_admin import admin_files, editor_policy, is_admin_path
-from generator.publish.cms_config import EditorSettings
-from generator.publish.cms_vendor import VendoredFiles
+from generator.form_editor.admin import admin_files, editor_policy, is_admin_path
+from generator.form_editor.config import EditorSettings
+from generator.form_editor.vendor import VendoredFiles
 from generator.sources.problems import ProblemList
 from generator.sources.project import ProjectPaths, load_vocabularies
 from tests.conftest import REPO

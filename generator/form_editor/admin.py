@@ -8,9 +8,9 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator.form_editor.config import EditorSettings, render_config
+from generator.form_editor.vendor import MAIN_SCRIPT, VendoredFiles
 from generator.model import Vocabularies
-from generator.publish.cms_config import EditorSettings, render_config
-from generator.publish.cms_vendor import MAIN_SCRIPT, VendoredFiles
 from generator.sources.file_tree import open_no_follow
 
 ADMIN = "admin"

@@ -1,5 +1,5 @@
 """The form editor's configuration (``/admin/config.yml``): one collection per kind of content,
-its fields made from the models (:mod:`generator.publish.cms_fields`), and where it saves —
+its fields made from the models (:mod:`generator.form_editor.fields`), and where it saves —
 the project's GitLab or GitHub repository, or, in ``kb serve``, the working tree."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ from typing import Any
 
 import yaml
 
+from generator.form_editor.fields import form_fields
+from generator.form_editor.files import MEDIA_FOLDER
+from generator.form_editor.local import API_SUFFIX
 from generator.model import KINDS, Vocabularies
 from generator.model.settings import EditorSettings
-from generator.publish.cms_fields import form_fields
-from generator.publish.cms_files import MEDIA_FOLDER
-from generator.publish.cms_local import API_SUFFIX
 from generator.publish.schema import SCHEMA_MODELS, build_schema
 
 # every kind an editor adds through the form: (collection, label, folder, file format, kind)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel
 
-from generator.publish.cms_config import COLLECTIONS, collections
-from generator.publish.cms_fields import field_names, label_of
+from generator.form_editor.config import COLLECTIONS, collections
+from generator.form_editor.fields import field_names, label_of
 from generator.publish.schema import SCHEMA_MODELS
 from generator.sources.problems import ProblemList
 from generator.sources.project import ProjectPaths, load_vocabularies

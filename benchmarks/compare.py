@@ -32,8 +32,9 @@ from workload import make_project, make_stock_project
 
 def measure(count: int, skip: set[str]) -> list[tuple[str, str]]:
     if "stock" not in skip and importlib.util.find_spec("jieba") is None:
-        raise SystemExit("stock MkDocs + Material is measured with jieba: "
-                         "pip install -e '.[bench]'")
+        raise SystemExit(
+            "stock MkDocs + Material is measured with jieba: pip install -e '.[bench]'"
+        )
     rows: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         project = make_project(Path(tmp) / "kb", count)
@@ -43,20 +44,26 @@ def measure(count: int, skip: set[str]) -> list[tuple[str, str]]:
         rows += [("kb build", f"{ours.seconds:.1f} s, peak {ours.peak_mb:.0f} MB")]
         if "stock" not in skip:
             stock_dir = make_stock_project(project, Path(tmp) / "stock")
-            stock = run_measured([sys.executable, "-m", "mkdocs", "build", "-q"], stock_dir,
-                                 environment())
-            rows += [("stock MkDocs + Material", f"{stock.seconds:.1f} s, peak "
-                      f"{stock.peak_mb:.0f} MB"),
-                     ("ratio (kb / stock)", f"{ours.seconds / stock.seconds:.2f}")]
+            stock = run_measured(
+                [sys.executable, "-m", "mkdocs", "build", "-q"], stock_dir, environment()
+            )
+            rows += [
+                ("stock MkDocs + Material", f"{stock.seconds:.1f} s, peak {stock.peak_mb:.0f} MB"),
+                ("ratio (kb / stock)", f"{ours.seconds / stock.seconds:.2f}"),
+            ]
         rows += _sizes(project / "site")
         if "search" not in skip:
             rows += _search(project / "site")
         if "serve" not in skip:
             case = sorted((project / "cases" / "zz-synthetic").glob("*.yml"))[count // 2]
             loop = edit_loop(project, case, case.stem)
-            rows += [("kb serve: first page", f"{loop['startup_s']:.1f} s"),
-                     ("kb serve: one case edited → page updated",
-                      " / ".join(f"{s:.1f} s" for s in loop["edit_s"]))]
+            rows += [
+                ("kb serve: first page", f"{loop['startup_s']:.1f} s"),
+                (
+                    "kb serve: one case edited → page updated",
+                    " / ".join(f"{s:.1f} s" for s in loop["edit_s"]),
+                ),
+            ]
     return rows
 
 
@@ -64,27 +71,38 @@ def _sizes(site: Path) -> list[tuple[str, str]]:
     pages = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size, reverse=True)
     cases = [p.stat().st_size for p in (site / "cases").glob("*/index.html")]
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    biggest = ", ".join(f"{p.relative_to(site)} {p.stat().st_size / 1024:.0f} KB"
-                        for p in pages[:3])
-    return [("site", f"{total / 1e6:.0f} MB, {len(pages)} pages"),
-            ("case library page cases/index.html",
-             f"{(site / 'cases/index.html').stat().st_size / 1024:.0f} KB"),
-            ("case page (median / largest)",
-             f"{statistics.median(cases) / 1024:.0f} / {max(cases) / 1024:.0f} KB"),
-            ("biggest pages", biggest)]
+    biggest = ", ".join(
+        f"{p.relative_to(site)} {p.stat().st_size / 1024:.0f} KB" for p in pages[:3]
+    )
+    return [
+        ("site", f"{total / 1e6:.0f} MB, {len(pages)} pages"),
+        (
+            "case library page cases/index.html",
+            f"{(site / 'cases/index.html').stat().st_size / 1024:.0f} KB",
+        ),
+        (
+            "case page (median / largest)",
+            f"{statistics.median(cases) / 1024:.0f} / {max(cases) / 1024:.0f} KB",
+        ),
+        ("biggest pages", biggest),
+    ]
 
 
 def _search(site: Path) -> list[tuple[str, str]]:
     with _serving(site) as url:
         result = probe(site, url)
     queries = result["queries"]
-    per_query = ", ".join(f"{q} {r['gzip_kb']:.0f} KB / {r['first_results_s'] * 1000:.0f} ms"
-                          for q, r in queries.items())
+    per_query = ", ".join(
+        f"{q} {r['gzip_kb']:.0f} KB / {r['first_results_s'] * 1000:.0f} ms"
+        for q, r in queries.items()
+    )
     worst = max(r["gzip_kb"] for r in queries.values())
     slowest = max(r["first_results_s"] for r in queries.values())
-    return [("search data on page load (gzip)", f"{result['on_load_search_kb']:.1f} KB"),
-            ("per query: gzip transferred / first results (CPU 4× slower)", per_query),
-            ("worst query", f"{worst:.0f} KB, {slowest * 1000:.0f} ms")]
+    return [
+        ("search data on page load (gzip)", f"{result['on_load_search_kb']:.1f} KB"),
+        ("per query: gzip transferred / first results (CPU 4× slower)", per_query),
+        ("worst query", f"{worst:.0f} KB, {slowest * 1000:.0f} ms"),
+    ]
 
 
 @contextlib.contextmanager
@@ -106,8 +124,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("counts", nargs="*", type=int, default=[1000])
-    parser.add_argument("--skip", action="append", default=[],
-                        choices=["stock", "search", "serve"])
+    parser.add_argument("--skip", action="append", default=[], choices=["stock", "search", "serve"])
     args = parser.parse_args()
     for count in args.counts:
         print(f"\n### {count} cases\n\n| measure | value |\n| --- | --- |")

@@ -28,18 +28,24 @@ from generator.library.history import read_history  # noqa: E402
 def commit_one_by_one(root: Path) -> int:
     """The content in one commit, then each case in a commit of its own, a minute apart."""
     tracked = ("cases", "content", "site_config", "mkdocs.yml")
-    files = sorted(p for p in root.rglob("*")
-                   if p.is_file() and p.relative_to(root).parts[0] in tracked)
+    files = sorted(
+        p for p in root.rglob("*") if p.is_file() and p.relative_to(root).parts[0] in tracked
+    )
     first = [p for p in files if "zz-synthetic" not in p.parts]
     cases = [p for p in files if p not in first]
     stream, when = [], 1_700_000_000
     for mark, batch, message in [(1, first, "导入内容")] + [
-            (n + 2, [path], f"新增案例 {path.stem}") for n, path in enumerate(cases)]:
+        (n + 2, [path], f"新增案例 {path.stem}") for n, path in enumerate(cases)
+    ]:
         when += 60
         data = message.encode()
-        stream.append(f"commit refs/heads/main\nmark :{mark}\n"
-                      f"committer 编辑 <editor@example.org> {when} +0800\n"
-                      f"data {len(data)}\n".encode() + data + b"\n")
+        stream.append(
+            f"commit refs/heads/main\nmark :{mark}\n"
+            f"committer 编辑 <editor@example.org> {when} +0800\n"
+            f"data {len(data)}\n".encode()
+            + data
+            + b"\n"
+        )
         if mark > 1:
             stream.append(f"from :{mark - 1}\n".encode())
         for path in batch:
@@ -47,8 +53,7 @@ def commit_one_by_one(root: Path) -> int:
             rel = path.relative_to(root).as_posix()
             stream.append(f"M 100644 inline {rel}\ndata {len(body)}\n".encode() + body + b"\n")
     subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
-    subprocess.run(["git", "fast-import", "--quiet"], cwd=root, input=b"".join(stream),
-                   check=True)
+    subprocess.run(["git", "fast-import", "--quiet"], cwd=root, input=b"".join(stream), check=True)
     subprocess.run(["git", "reset", "-q", "--hard", "main"], cwd=root, check=True)
     return len(cases) + 1
 
@@ -67,12 +72,16 @@ def measure(count: int) -> list[tuple[str, str]]:
         (root / ".git").rename(root / ".git-hidden")
         without = run_measured([sys.executable, "-m", "generator", "build"], root, environment())
         (root / ".git-hidden").rename(root / ".git")
-    return [("commits", f"{commits:,}"),
-            ("read_history (one git log + parsing), median of 3",
-             f"{statistics.median(timings):.2f} s"),
-            ("kb build with dates", f"{with_git.seconds:.1f} s"),
-            ("kb build without git (no dates)", f"{without.seconds:.1f} s"),
-            ("cost of the dates in the build", f"{with_git.seconds - without.seconds:+.1f} s")]
+    return [
+        ("commits", f"{commits:,}"),
+        (
+            "read_history (one git log + parsing), median of 3",
+            f"{statistics.median(timings):.2f} s",
+        ),
+        ("kb build with dates", f"{with_git.seconds:.1f} s"),
+        ("kb build without git (no dates)", f"{without.seconds:.1f} s"),
+        ("cost of the dates in the build", f"{with_git.seconds - without.seconds:+.1f} s"),
+    ]
 
 
 def main() -> None:

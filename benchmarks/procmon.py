@@ -24,8 +24,9 @@ class Run:
 
 def run_measured(command: list[str], cwd: Path, env: dict | None = None) -> Run:
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     peak = [0.0]
     done = threading.Event()
 

@@ -13,10 +13,24 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-QUERIES = ["院坝改造", "红色物业队伍", "业主大会协商", "主题党日", "三会一课", "党建",
-           "加装电梯", "护国街道"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+QUERIES = [
+    "院坝改造",
+    "红色物业队伍",
+    "业主大会协商",
+    "主题党日",
+    "三会一课",
+    "党建",
+    "加装电梯",
+    "护国街道",
+]
 
 
 def gzip_size(site: Path, url: str) -> int:
@@ -61,8 +75,7 @@ def probe(site: Path, url: str, queries: list[str] = QUERIES) -> dict:
             page, requested = _fresh_page(browser)
             page.goto(url)
             page.wait_for_load_state("networkidle")
-            page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate",
-                                                    {"rate": 4})
+            page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
             requested.clear()
             page.click("label[for=__search]")
             page.fill("input.md-search__input", query)
@@ -71,8 +84,11 @@ def probe(site: Path, url: str, queries: list[str] = QUERIES) -> dict:
             seconds = page.evaluate("window.__shown - window.__typed") / 1000
             page.wait_for_load_state("networkidle")
             transferred = sum(gzip_size(site, u) for u in requested)
-            results[query] = {"first_results_s": seconds, "gzip_kb": transferred / 1024,
-                              "files": len(requested)}
+            results[query] = {
+                "first_results_s": seconds,
+                "gzip_kb": transferred / 1024,
+                "files": len(requested),
+            }
             page.context.close()
         browser.close()
     return {"on_load_search_kb": on_load / 1024, "queries": results}

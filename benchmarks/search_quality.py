@@ -26,8 +26,13 @@ from tests.site.search_judge import answers, judged_queries, score, table  # noq
 
 
 def build(root: Path, site: Path) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)], cwd=root,
-                   env=environment(), check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
+        cwd=root,
+        env=environment(),
+        check=True,
+        capture_output=True,
+    )
 
 
 def main() -> None:

@@ -36,7 +36,11 @@ def edit_loop(project: Path, case_file: Path, case_id: str, edits: int = 3) -> d
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=project,
+        env=environment(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/cases/{case_id}/"
     try:
         startup = _wait_for(url, "</html>", 1800)
@@ -44,8 +48,9 @@ def edit_loop(project: Path, case_file: Path, case_id: str, edits: int = 3) -> d
         original = case_file.read_text(encoding="utf-8")
         for n in range(edits):
             marker = f"编辑回路测试{n}"
-            case_file.write_text(original.replace("summary: ", f"summary: {marker}", 1),
-                                 encoding="utf-8")
+            case_file.write_text(
+                original.replace("summary: ", f"summary: {marker}", 1), encoding="utf-8"
+            )
             times.append(_wait_for(url, marker, 600))
         case_file.write_text(original, encoding="utf-8")
         return {"startup_s": startup, "edit_s": times}

@@ -63,8 +63,12 @@ def case_text(unit: str, size: int, cap: int = MAX_VALUE_CHARS) -> str:
     while True:
         value = (unit * (per_field // len(unit) + 1))[:per_field]
         quoted = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-        fields = "".join(f'{name}: "{quoted}"\n' if name not in ("actions", "lessons")
-                         else f'{name}:\n  - "{quoted}"\n' for name in FIELDS)
+        fields = "".join(
+            f'{name}: "{quoted}"\n'
+            if name not in ("actions", "lessons")
+            else f'{name}:\n  - "{quoted}"\n'
+            for name in FIELDS
+        )
         text = f"id: hostile\ntitle: 测试\nlocation:\n  street: 护国街道\n{fields}"
         if len(text.encode("utf-8")) <= size:
             return text
@@ -75,9 +79,13 @@ def seconds(root: Path, *args: str) -> float:
     runs = []
     for _ in range(3):
         start = time.perf_counter()
-        subprocess.run(["taskset", "-c", "0", sys.executable, "-m", "generator", "validate",
-                        *args], cwd=root, env=environment(KB_PROCESSES="1"),
-                       capture_output=True, check=False)
+        subprocess.run(
+            ["taskset", "-c", "0", sys.executable, "-m", "generator", "validate", *args],
+            cwd=root,
+            env=environment(KB_PROCESSES="1"),
+            capture_output=True,
+            check=False,
+        )
         runs.append(time.perf_counter() - start)
     return statistics.median(runs)
 
@@ -88,8 +96,10 @@ def main() -> None:
         for name in ("cases", "content", "site_config"):
             shutil.copytree(REPO / name, root / name)
         path = root / "cases/huguo/hostile.yml"
-        print("| input | 1 MB file (refused unread) | 100 KB file (beyond the baseline) "
-              "| 250 KB file, five fields of 50,000 characters at most (every check) |")
+        print(
+            "| input | 1 MB file (refused unread) | 100 KB file (beyond the baseline) "
+            "| 250 KB file, five fields of 50,000 characters at most (every check) |"
+        )
         print("| --- | ---: | ---: | ---: |")
         baseline = seconds(root)
         print(f"| the bundled content, no extra file | {baseline:.2f} s | – | – |")

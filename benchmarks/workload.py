@@ -59,8 +59,11 @@ def make_project(target: Path, cases: int) -> Path:
 def make_stock_project(project: Path, target: Path) -> Path:
     """The same rendered pages, for stock MkDocs + Material (no kb plugin)."""
     docs = target / "docs"
-    subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "render",
-                    "--out", str(docs)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(project), "render", "--out", str(docs)],
+        check=True,
+        capture_output=True,
+    )
     for page in docs.rglob("*.md"):  # stock search indexes every page, as sites usually do
         text = page.read_text(encoding="utf-8")
         page.write_text(_NOT_EXCLUDED.sub("", text, count=1), encoding="utf-8")

@@ -51,7 +51,11 @@ def run_mkdocs(root: Path, *args: str, env: dict | None = None) -> subprocess.Co
     environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"} | (env or {})
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args],
-        cwd=root, env=environment, capture_output=True, text=True, timeout=300,
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -59,7 +63,11 @@ def run_kb(root: Path, *args: str, env: dict | None = None) -> subprocess.Comple
     environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"} | (env or {})
     return subprocess.run(
         [sys.executable, "-m", "generator", *args],
-        cwd=root, env=environment, capture_output=True, text=True, timeout=300,
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -132,7 +140,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path):
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / "kb-no-such-file")
-        return super().translate_path("/" + path[len(self.prefix):])
+        return super().translate_path("/" + path[len(self.prefix) :])
 
     def log_message(self, *args):
         pass
@@ -184,8 +192,9 @@ def phone(browser):
 @pytest.fixture
 def touch_phone(browser):
     """A phone that is tapped, not clicked (glossary terms answer a tap in place)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
-                                  has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     yield page
     context.close()

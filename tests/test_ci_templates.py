@@ -26,13 +26,16 @@ def _gitlab_commands() -> list[str]:
 
 
 def _github_commands() -> list[str]:
-    return [step["run"] for job in GITHUB["jobs"].values() for step in job["steps"]
-            if "run" in step]
+    return [
+        step["run"] for job in GITHUB["jobs"].values() for step in job["steps"] if "run" in step
+    ]
 
 
 # what the platforms put in place of their variables when the job runs
-PLATFORM = {"$CI_PAGES_URL": "https://group.gitlab.example/kb",
-            "${{ steps.pages.outputs.base_url }}": "https://owner.github.io/kb"}
+PLATFORM = {
+    "$CI_PAGES_URL": "https://group.gitlab.example/kb",
+    "${{ steps.pages.outputs.base_url }}": "https://owner.github.io/kb",
+}
 
 
 def _kb_commands() -> list[list[str]]:
@@ -90,8 +93,11 @@ TEACHERS = "kb handout --all --teacher --pdf --out-dir teachers"
 
 def test_the_teachers_edition_is_a_private_artifact_never_published():
     # GitLab: its own job, its own folder, members with the Developer role or above only
-    [job] = [job for name, job in GITLAB.items() if isinstance(job, dict)
-             and TEACHERS in job.get("script", [])]
+    [job] = [
+        job
+        for name, job in GITLAB.items()
+        if isinstance(job, dict) and TEACHERS in job.get("script", [])
+    ]
     assert job["artifacts"]["paths"] == ["teachers"] and job["artifacts"]["access"] == "developer"
     assert job["rules"] == GITLAB["pages"]["rules"]
     assert "--teacher" not in " ".join(GITLAB["pages"]["script"])
@@ -104,8 +110,11 @@ def test_the_teachers_edition_is_a_private_artifact_never_published():
     assert jobs["build"]["if"] in " ".join(teachers["if"].split())
     runs = [step.get("run", "") for step in teachers["steps"]]
     assert TEACHERS in runs
-    [upload] = [step for step in teachers["steps"] if "uses" in step
-                and step["uses"].startswith("actions/upload-artifact@")]
+    [upload] = [
+        step
+        for step in teachers["steps"]
+        if "uses" in step and step["uses"].startswith("actions/upload-artifact@")
+    ]
     assert upload["with"]["path"] == "teachers/"
     assert "pages" not in teachers.get("permissions", {})
     assert jobs["deploy"]["needs"] == "build"
@@ -118,13 +127,17 @@ def test_the_teachers_edition_is_a_private_artifact_never_published():
 def test_the_gitlab_report_locates_each_problem(tmp_path):
     root = copy_project(tmp_path / "kb")
     case = root / "cases/huguo/zhiguo-lane-courtyard.yml"
-    case.write_text(case.read_text(encoding="utf-8").replace("street: 护国街道", "street: 护国街"),
-                    encoding="utf-8")
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("street: 护国街道", "street: 护国街"),
+        encoding="utf-8",
+    )
     result = run_kb(root, "validate", "--format", "gitlab")
     assert result.returncode == 1
     [first, *_] = json.loads(result.stdout)
-    assert first["location"] == {"path": "cases/huguo/zhiguo-lane-courtyard.yml",
-                                 "lines": {"begin": 4}}
+    assert first["location"] == {
+        "path": "cases/huguo/zhiguo-lane-courtyard.yml",
+        "lines": {"begin": 4},
+    }
     assert first["severity"] == "major" and "护国街道" in first["description"]
     assert len(first["fingerprint"]) == 40
 
@@ -138,19 +151,36 @@ def test_the_plain_server_files_are_sound():
     assert "--delay-updates" in script.read_text(encoding="utf-8")
 
 
-
 def test_ci_run_fails_on_a_machine_without_chromium(tmp_path):
     """.ci/run sets CI, and with CI set a missing browser fails the run instead of skipping
     every browser test (a green run that tested nothing in a browser)."""
     assert 'export CI="${CI:-true}"' in (REPO / ".ci" / "run").read_text(encoding="utf-8")
     outcomes = {}
     for ci in ("true", ""):
-        env = os.environ | {"KB_TEST_CHROMIUM": str(tmp_path / "no-chromium"), "CI": ci,
-                            "NO_MKDOCS_2_WARNING": "1"}
+        env = os.environ | {
+            "KB_TEST_CHROMIUM": str(tmp_path / "no-chromium"),
+            "CI": ci,
+            "NO_MKDOCS_2_WARNING": "1",
+        }
         outcomes[ci] = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
-             "tests/site/test_browser.py", "-k", "fit_a_phone_screen"],
-            cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-x",
+                "-p",
+                "no:cacheprovider",
+                "tests/site/test_browser.py",
+                "-k",
+                "fit_a_phone_screen",
+            ],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
     assert outcomes["true"].returncode == 1
     assert "is missing: .ci/run must install Debian's chromium" in outcomes["true"].stdout
     assert outcomes[""].returncode == 0 and "skipped" in outcomes[""].stdout

@@ -22,13 +22,21 @@ SCRIPTS = sorted((REPO / "site_config").rglob("*.js"))
 def _eslint(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     node = shutil.which("node")
     if not node or not ESLINT.is_file():
-        message = ("ESLint is not installed: .ci/run installs it (npm ci --prefix .ci/node), "
-                   "which needs Node.js 20.19 or newer with npm")
+        message = (
+            "ESLint is not installed: .ci/run installs it (npm ci --prefix .ci/node), "
+            "which needs Node.js 20.19 or newer with npm"
+        )
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    return subprocess.run([node, str(ESLINT), "--max-warnings", "0", *args], cwd=REPO,
-                          input=stdin, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [node, str(ESLINT), "--max-warnings", "0", *args],
+        cwd=REPO,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_the_javascript_passes_eslint():
@@ -54,10 +62,12 @@ def test_the_installed_eslint_is_the_locked_one():
 PLANTED = {
     "site_config/docs/assets/javascripts/kb-page.js": (
         "function leaked() { if (total == 1) return nowhere; }\n",
-        {"no-implicit-globals", "no-unused-vars", "no-undef", "eqeqeq"}),
+        {"no-implicit-globals", "no-unused-vars", "no-undef", "eqeqeq"},
+    ),
     "site_config/docs/assets/javascripts/kb-search.js": (
         "function unused() { return kbQuery.pairs(document.title) == missing; }\n",
-        {"no-unused-vars", "no-undef", "eqeqeq"}),
+        {"no-unused-vars", "no-undef", "eqeqeq"},
+    ),
 }
 
 

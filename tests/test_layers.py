@@ -11,8 +11,15 @@ from tests.conftest import REPO
 
 GENERATOR = REPO / "generator"
 # lowest first; a folder may import from its own layer and the ones before it
-LAYERS = [{"model"}, {"sources"}, {"library"}, {"pages"}, {"search"}, {"publish", "form_editor"},
-          {"cli", "mkdocs_plugin"}]
+LAYERS = [
+    {"model"},
+    {"sources"},
+    {"library"},
+    {"pages"},
+    {"search"},
+    {"publish", "form_editor"},
+    {"cli", "mkdocs_plugin"},
+]
 LEVEL = {folder: level for level, folders in enumerate(LAYERS) for folder in folders}
 TOP_LEVEL_LIMIT = 11  # the stage folders, __init__.py and __main__.py
 
@@ -42,8 +49,10 @@ def _imports(path: Path) -> set[str]:
 
 def _graph() -> dict[str, set[str]]:
     modules = {_module(p): p for p in GENERATOR.rglob("*.py")}
-    return {name: {m for m in _imports(path) if m in modules and m != name}
-            for name, path in modules.items()}
+    return {
+        name: {m for m in _imports(path) if m in modules and m != name}
+        for name, path in modules.items()
+    }
 
 
 def _folder(module: str) -> str | None:
@@ -80,7 +89,7 @@ def test_no_module_imports_itself_through_a_circle():
         state[node] = 1
         for target in sorted(graph[node]):
             if state.get(target) == 1:
-                circles.append(" → ".join(trail[trail.index(target):] + [target]))
+                circles.append(" → ".join(trail[trail.index(target) :] + [target]))
             elif target not in state:
                 visit(target, trail + [target])
         state[node] = 2
@@ -92,13 +101,19 @@ def test_no_module_imports_itself_through_a_circle():
 
 
 def test_only_the_mkdocs_adapter_imports_mkdocs():
-    users = [name for name, path in ((_module(p), p) for p in GENERATOR.rglob("*.py"))
-             if any(m == "mkdocs" or m.startswith(("mkdocs.", "material")) for m in _imports(path))]
+    users = [
+        name
+        for name, path in ((_module(p), p) for p in GENERATOR.rglob("*.py"))
+        if any(m == "mkdocs" or m.startswith(("mkdocs.", "material")) for m in _imports(path))
+    ]
     assert users and all(name.startswith("generator.mkdocs_plugin") for name in users), users
 
 
 def test_the_generator_never_imports_the_tests():
     """Test-only code (such as tests/search/query_model.py) stays out of what is installed."""
-    users = [_module(p) for p in GENERATOR.rglob("*.py")
-             if any(m == "tests" or m.startswith("tests.") for m in _imports(p))]
+    users = [
+        _module(p)
+        for p in GENERATOR.rglob("*.py")
+        if any(m == "tests" or m.startswith("tests.") for m in _imports(p))
+    ]
     assert users == []

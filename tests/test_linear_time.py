@@ -54,7 +54,9 @@ def _case_file(folder, text: str):
     path = folder / "case.yml"
     path.write_text(
         f'id: a\ntitle: 甲\nlocation:\n  street: 护国街道\nsummary: "{body}"\n'
-        f'background: "{body}"\n', encoding="utf-8")
+        f'background: "{body}"\n',
+        encoding="utf-8",
+    )
     return path
 
 

@@ -10,8 +10,13 @@ from tests.conftest import REPO, pytest_collection_modifyitems
 
 
 def _collected(*args: str) -> list[str]:
-    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", *args],
-                            cwd=REPO, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode in (0, 5), result.stdout + result.stderr  # 5: none collected
     return [line for line in result.stdout.splitlines() if "::" in line]
 

@@ -23,25 +23,46 @@ from pathlib import Path
 
 from tests.conftest import REPO
 
-DOCUMENTS = ["README.md", "CONTRIBUTING.md", "ARCHITECTURE.md", "mkdocs.yml", "pyproject.toml",
-             ".pre-commit-config.yaml", ".pre-commit-hooks.yaml", ".gitlab-ci.yml",
-             ".github/workflows/site.yml", ".ci/run", "eslint.config.js", "benchmarks/README.md"]
-DOCUMENT_GLOBS = ["tests/*.md", "tests/*/README.md", "content/guides/*.md",
-                  "site_config/templates/**/*.j2", "site_config/**/*.js",
-                  "site_config/overrides/*.html", "site_config/deploy/*"]
+DOCUMENTS = [
+    "README.md",
+    "CONTRIBUTING.md",
+    "ARCHITECTURE.md",
+    "mkdocs.yml",
+    "pyproject.toml",
+    ".pre-commit-config.yaml",
+    ".pre-commit-hooks.yaml",
+    ".gitlab-ci.yml",
+    ".github/workflows/site.yml",
+    ".ci/run",
+    "eslint.config.js",
+    "benchmarks/README.md",
+]
+DOCUMENT_GLOBS = [
+    "tests/*.md",
+    "tests/*/README.md",
+    "content/guides/*.md",
+    "site_config/templates/**/*.j2",
+    "site_config/**/*.js",
+    "site_config/overrides/*.html",
+    "site_config/deploy/*",
+]
 CODE_GLOBS = ["generator/**/*.py", "benchmarks/*.py"]  # every string
 TEST_GLOBS = ["tests/**/*.py"]  # docstrings only
 
 # named on purpose although they are not in the repository
 NOT_IN_THE_REPOSITORY = {
     # made by the form editor on its first upload
-    "site_config/docs/assets/uploads", "site_config/docs/assets/uploads/",
+    "site_config/docs/assets/uploads",
+    "site_config/docs/assets/uploads/",
     # the editors' guide's examples: the draft kb new writes, a line kb validate prints
-    "cases/huguo/my-case.yml", "cases/huguo/zhiguo.yml",
+    "cases/huguo/my-case.yml",
+    "cases/huguo/zhiguo.yml",
     # written into a temporary copy of the repository by benchmarks/validate_limits.py
     "cases/huguo/hostile.yml",
     # CONTRIBUTING.md's toy kind (tests/toy_kind/) as it would stand in the repository
-    "content/notices", "content/notices/", "site_config/templates/notice.md.j2",
+    "content/notices",
+    "content/notices/",
+    "site_config/templates/notice.md.j2",
     "site_config/schema/notice.schema.json",
 }
 
@@ -59,8 +80,9 @@ _PLACEHOLDER = re.compile(r"[<>*{}…]|^(?:id|标识|街道文件夹)(?:\.\w+)?$
 def _stale(text: str) -> list[str]:
     """The paths and module names in ``text`` that name nothing in the repository."""
     found = [name for name in map(_normal, _PATH.findall(text)) if not _exists(name)]
-    found += [name for name in _IN_GENERATOR.findall(text)
-              if not (REPO / "generator" / name).is_file()]
+    found += [
+        name for name in _IN_GENERATOR.findall(text) if not (REPO / "generator" / name).is_file()
+    ]
     found += [name for name in _TEST_FILE.findall(text) if name not in TEST_FILES]
     return found + [name for name in _MODULE.findall(text) if not _importable(name)]
 
@@ -144,8 +166,11 @@ def _texts() -> Iterator[tuple[Path, int, str]]:
 
 
 def test_every_path_named_exists():
-    stale = [f"{path.relative_to(REPO)}:{number}: {name}"
-             for path, number, text in _texts() for name in _stale(text)]
+    stale = [
+        f"{path.relative_to(REPO)}:{number}: {name}"
+        for path, number, text in _texts()
+        for name in _stale(text)
+    ]
     assert not stale, "\n".join(stale)
 
 
@@ -160,11 +185,18 @@ def test_the_documents_read_are_there():
 
 
 def test_stale_paths_and_modules_are_found():
-    text = ("see generator/rebuild.py, sources/nowhere.py, generator.search.nowhere, "
-            "generator.model.Nowhere, test_nowhere.py and tests/nowhere/; test_golden.py, "
-            "site_config/vocabularies\\.yml, generator/publish/rebuild.py, publish/rebuild.py, "
-            "generator.model.Searched, cases/<id>.yml, content/policies/id.md, cases/index.md "
-            "and tests/golden/*/ are fine")
-    assert _stale(text) == ["generator/rebuild.py", "tests/nowhere/", "sources/nowhere.py",
-                            "test_nowhere.py", "generator.search.nowhere",
-                            "generator.model.Nowhere"]
+    text = (
+        "see generator/rebuild.py, sources/nowhere.py, generator.search.nowhere, "
+        "generator.model.Nowhere, test_nowhere.py and tests/nowhere/; test_golden.py, "
+        "site_config/vocabularies\\.yml, generator/publish/rebuild.py, publish/rebuild.py, "
+        "generator.model.Searched, cases/<id>.yml, content/policies/id.md, cases/index.md "
+        "and tests/golden/*/ are fine"
+    )
+    assert _stale(text) == [
+        "generator/rebuild.py",
+        "tests/nowhere/",
+        "sources/nowhere.py",
+        "test_nowhere.py",
+        "generator.search.nowhere",
+        "generator.model.Nowhere",
+    ]

@@ -19,17 +19,25 @@ def _git(root: Path, *args: str) -> None:
 
 
 def test_manifest_and_config_are_valid():
-    for command, name in (("validate-manifest", ".pre-commit-hooks.yaml"),
-                          ("validate-config", ".pre-commit-config.yaml")):
-        result = subprocess.run([*PRE_COMMIT, command, name], cwd=REPO,
-                                capture_output=True, text=True)
+    for command, name in (
+        ("validate-manifest", ".pre-commit-hooks.yaml"),
+        ("validate-config", ".pre-commit-config.yaml"),
+    ):
+        result = subprocess.run(
+            [*PRE_COMMIT, command, name], cwd=REPO, capture_output=True, text=True
+        )
         assert result.returncode == 0, result.stdout + result.stderr
 
 
 def _snapshot_of_this_repository(target: Path) -> Path:
     """The working tree as it is (untracked files included) committed in a scratch repo."""
-    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-                            cwd=REPO, capture_output=True, text=True, check=True).stdout
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     for rel in listed.splitlines():
         if (REPO / rel).is_file():
             (target / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -49,7 +57,11 @@ def test_another_repository_can_use_kb_validate_as_a_hook(tmp_path):
     env = os.environ | {"PRE_COMMIT_HOME": str(tmp_path / "cache")}
     result = subprocess.run(
         [*PRE_COMMIT, "try-repo", str(hooks_repo), "kb-validate", "--all-files"],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "cases/a.yml:4:3: location.street: 「护国街」不在街道列表中" in result.stdout

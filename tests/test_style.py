@@ -1,5 +1,5 @@
-"""The code stays ruff-clean (line length 100) and type-checks with mypy, both checked with
-the rest of the suite (the README's test command runs them)."""
+"""The code stays ruff-clean (line length 100), formatted by ruff format, and type-checks
+with mypy, all checked with the rest of the suite (the README's test command runs them)."""
 
 import shutil
 import subprocess
@@ -17,10 +17,21 @@ def _tool(name: str) -> str:
 
 
 def test_ruff_finds_nothing():
-    result = subprocess.run([_tool("ruff"), "check", "--output-format", "concise", "."],
-                            cwd=REPO, capture_output=True, text=True)
+    result = subprocess.run(
+        [_tool("ruff"), "check", "--output-format", "concise", "."],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert sys.version_info >= (3, 11)
+
+
+def test_the_code_is_formatted():
+    result = subprocess.run(
+        [_tool("ruff"), "format", "--check", "."], cwd=REPO, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_generator_type_checks():

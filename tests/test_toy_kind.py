@@ -22,14 +22,23 @@ summary: 小区二期周六上午停水检修。
 
 检修期间请提前储水。
 """
-EDITOR = {"KB_CMS_REPO": "dangjian/kb", "KB_CMS_BASE_URL": "https://gitlab.example.cn",
-          "KB_CMS_APP_ID": "1"}
+EDITOR = {
+    "KB_CMS_REPO": "dangjian/kb",
+    "KB_CMS_BASE_URL": "https://gitlab.example.cn",
+    "KB_CMS_APP_ID": "1",
+}
 
 
 def _run(root, *args: str) -> subprocess.CompletedProcess:
     env = os.environ | {"PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"} | EDITOR
-    return subprocess.run([sys.executable, "-m", "tests.toy_kind.run", *args], cwd=root,
-                          env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "tests.toy_kind.run", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_a_toy_kind_reaches_every_consumer(tmp_path):
@@ -37,8 +46,10 @@ def test_a_toy_kind_reaches_every_consumer(tmp_path):
     shutil.copytree(TOY / "templates", root / "site_config/templates", dirs_exist_ok=True)
     config = root / "mkdocs.yml"
     guides = "  - 使用指南: guides/index.md"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        guides, f"  - 通知: notices/index.md\n{guides}"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(guides, f"  - 通知: notices/index.md\n{guides}"),
+        encoding="utf-8",
+    )
     (root / "content/notices").mkdir()
     (root / "content/notices/water-off.md").write_text(NOTICE, encoding="utf-8")
 

@@ -39,8 +39,10 @@ def request_problem(args: argparse.Namespace) -> str | None:
         return None
     ids = module_ids(args.root, args.drafts)
     if not args.module:
-        return (f"请写出培训模块的 id（现有的培训模块：{_listed(ids or [])}），"
-                "或者用 --all 生成全部模块的讲义。")
+        return (
+            f"请写出培训模块的 id（现有的培训模块：{_listed(ids or [])}），"
+            "或者用 --all 生成全部模块的讲义。"
+        )
     if ids is not None and args.module not in ids:
         return _unknown(args.module, ids)
     return None
@@ -69,15 +71,18 @@ def module_ids(root: Path, drafts: bool) -> list[str] | None:
     return None if tree.problems.items else sorted(ids)
 
 
-def make_handouts(args: argparse.Namespace, site: Site, static: Path, epoch: int,
-                  settings: Settings) -> int:
+def make_handouts(
+    args: argparse.Namespace, site: Site, static: Path, epoch: int, settings: Settings
+) -> int:
     """Writes the handouts ``args`` asks for (checked by :func:`request_problem`); 0, or 1
     with the reason on stderr in Chinese."""
     modules = _modules(args, site.library)
     if modules is None:
         return 1
-    documents = [printable_handout(site.page_renderer(), module, args.teacher, static,
-                                   site.markdown) for module in modules]
+    documents = [
+        printable_handout(site.page_renderer(), module, args.teacher, static, site.markdown)
+        for module in modules
+    ]
     targets = [_target(args, module) for module in modules]
     if args.pdf:
         try:

@@ -18,8 +18,9 @@ class HelpLayout(argparse.RawDescriptionHelpFormatter):
         if action.help is argparse.SUPPRESS:
             return
         invocations = [self._format_action_invocation(action)]
-        invocations += [self._format_action_invocation(sub)
-                        for sub in self._iter_indented_subactions(action)]
+        invocations += [
+            self._format_action_invocation(sub) for sub in self._iter_indented_subactions(action)
+        ]
         longest = max(width(text) for text in invocations) + self._current_indent
         self._action_max_length = max(self._action_max_length, longest)
         self._add_item(self._format_action, [action])

@@ -59,8 +59,16 @@ class Startup:
 
 
 def main(argv: list[str] | None = None) -> int:
-    handlers = {"validate": _validate, "build": _build, "serve": _serve, "render": _render,
-                "new": _new, "schema": _schema, "handout": _handout, "export": _export}
+    handlers = {
+        "validate": _validate,
+        "build": _build,
+        "serve": _serve,
+        "render": _render,
+        "new": _new,
+        "schema": _schema,
+        "handout": _handout,
+        "export": _export,
+    }
     args = build_parser(handlers).parse_args(argv)
     environ = dict(os.environ)  # the only read of the environment: the rest is given it
     try:
@@ -77,8 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - editors must never see a traceback
         if startup.settings.debug:
             raise
-        print(f"kb 内部错误：{error!r}。请把这条信息发给维护人员（设置 KB_DEBUG=1 可看到详情）。",
-              file=sys.stderr)
+        print(
+            f"kb 内部错误：{error!r}。请把这条信息发给维护人员（设置 KB_DEBUG=1 可看到详情）。",
+            file=sys.stderr,
+        )
         return 2
 
 
@@ -86,9 +96,12 @@ def _in_knowledge_base(root: Path) -> bool:
     """A knowledge base has site_config/vocabularies.yml; elsewhere, say where kb looked."""
     if (root / "site_config" / "vocabularies.yml").exists() or (root / "mkdocs.yml").exists():
         return True
-    print(f"这里不是知识库文件夹：在 {root.resolve()} 里没有找到 site_config/vocabularies.yml"
-          " 和 mkdocs.yml。请进入知识库文件夹再运行 kb，或用 --root 指定它，例如 "
-          "kb --root D:\\党建知识库 validate。", file=sys.stderr)
+    print(
+        f"这里不是知识库文件夹：在 {root.resolve()} 里没有找到 site_config/vocabularies.yml"
+        " 和 mkdocs.yml。请进入知识库文件夹再运行 kb，或用 --root 指定它，例如 "
+        "kb --root D:\\党建知识库 validate。",
+        file=sys.stderr,
+    )
     return False
 
 
@@ -108,8 +121,13 @@ def _only_paths(problems: ProblemList, root: Path, paths: list[Path]) -> Problem
     if not paths:
         return problems
     wanted = {_rel(root, p) for p in paths}
-    kept = ProblemList([p for p in problems.items if any(
-        p.file == w or p.file.startswith(w.rstrip("/") + "/") for w in wanted)])
+    kept = ProblemList(
+        [
+            p
+            for p in problems.items
+            if any(p.file == w or p.file.startswith(w.rstrip("/") + "/") for w in wanted)
+        ]
+    )
     return kept
 
 
@@ -145,8 +163,13 @@ def _handout(args: argparse.Namespace, startup: Startup) -> int:
     result = build_site(args.root, drafts=args.drafts, processes=startup.processes)
     if not _ok(result) or result.site is None:
         return 1
-    return make_handouts(args, result.site, ProjectPaths(args.root).static,
-                         startup.build_time(args.root), startup.settings)
+    return make_handouts(
+        args,
+        result.site,
+        ProjectPaths(args.root).static,
+        startup.build_time(args.root),
+        startup.settings,
+    )
 
 
 def _ok(result: BuildResult) -> bool:
@@ -188,11 +211,15 @@ def _new(args: argparse.Namespace, startup: Startup) -> int:
         return 1
     rel = new_file_path(request, vocabularies)
     try:
-        written = write_new_file(paths.root / rel, render_new_file(request, paths, vocabularies),
-                                 paths.root)
+        written = write_new_file(
+            paths.root / rel, render_new_file(request, paths, vocabularies), paths.root
+        )
     except LinkRefused:
-        print(f"没有新建 {rel}：它所在的文件夹是一个链接（快捷方式），kb 不通过链接写文件。"
-              "请删除这个链接，换成真正的文件夹。", file=sys.stderr)
+        print(
+            f"没有新建 {rel}：它所在的文件夹是一个链接（快捷方式），kb 不通过链接写文件。"
+            "请删除这个链接，换成真正的文件夹。",
+            file=sys.stderr,
+        )
         return 1
     if not written:
         print(f"{rel} 已经存在，没有覆盖。请换一个 id，或直接编辑这个文件。", file=sys.stderr)
@@ -210,8 +237,10 @@ def _schema(args: argparse.Namespace, startup: Startup) -> int:
     stale = [n for n, text in files.items() if _read_or_none(folder / n) != text]
     if args.check:
         if stale:
-            print(f"site_config/schema/ 已过期（{'、'.join(stale)}）：请运行 kb schema 重新生成。",
-                  file=sys.stderr)
+            print(
+                f"site_config/schema/ 已过期（{'、'.join(stale)}）：请运行 kb schema 重新生成。",
+                file=sys.stderr,
+            )
         return 1 if stale else 0
     write_pages(files, folder)
     print(f"已生成 {len(files)} 个 JSON Schema 到 site_config/schema/。")
@@ -231,13 +260,23 @@ def _paths_and_vocabularies(root: Path) -> tuple[ProjectPaths, Vocabularies | No
 
 
 def _build(args: argparse.Namespace, startup: Startup) -> int:
-    run = MkDocsRun(args.root, args.verbose, args.drafts, args.pdf, site_url=args.site_url,
-                    engine=startup.settings.engine, environ=startup.environ)
+    run = MkDocsRun(
+        args.root,
+        args.verbose,
+        args.drafts,
+        args.pdf,
+        site_url=args.site_url,
+        engine=startup.settings.engine,
+        environ=startup.environ,
+    )
     if not args.offline:
         code = run(["build", "--strict"])
         if code == 0:
-            print(f"网站已生成到 {_rel(args.root, args.root / 'site')}/ 文件夹。"
-                  "发布时把这个文件夹放到网站服务器上；本机预览请用 kb serve。", file=sys.stderr)
+            print(
+                f"网站已生成到 {_rel(args.root, args.root / 'site')}/ 文件夹。"
+                "发布时把这个文件夹放到网站服务器上；本机预览请用 kb serve。",
+                file=sys.stderr,
+            )
         return code
     root = args.root
     run.site_url = ""  # opened from disk, wherever the folder is: no address of its own
@@ -247,8 +286,7 @@ def _build(args: argparse.Namespace, startup: Startup) -> int:
         code = run(["build", "--strict", "--no-directory-urls", "--site-dir", str(site_dir)])
         if code != 0:
             return code
-        target = write_bundle(site_dir, site_name(root), startup.build_time(root),
-                              root / "dist")
+        target = write_bundle(site_dir, site_name(root), startup.build_time(root), root / "dist")
     print(f"已生成离线包：{_rel(root, target)}。解压后双击其中的 index.html 即可使用，不需要联网。")
     return 0
 
@@ -259,12 +297,17 @@ def _serve(args: argparse.Namespace, startup: Startup) -> int:
     if not _port_free(host, int(port)):
         print(port_taken(port), file=sys.stderr)
         return 1
-    run = MkDocsRun(args.root, args.verbose, args.drafts, open_browser=args.open,
-                    engine=startup.settings.engine, environ=startup.environ)
+    run = MkDocsRun(
+        args.root,
+        args.verbose,
+        args.drafts,
+        open_browser=args.open,
+        engine=startup.settings.engine,
+        environ=startup.environ,
+    )
     # dirty: the kb plugin writes only the pages a change touched (see
     # generator/publish/rebuild.py); not strict: a preview shows problems instead of stopping
-    return run(["serve", "--dirty", "--no-strict", "--dev-addr", address],
-               port=port)
+    return run(["serve", "--dirty", "--no-strict", "--dev-addr", address], port=port)
 
 
 def _port_free(host: str, port: int) -> bool:

@@ -30,17 +30,26 @@ class MkDocsRun:
 
     def __call__(self, command: list[str], port: str | None = None) -> int:
         env = dict(self.environ) | {
-            "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1",
+            "NO_MKDOCS_2_WARNING": "1",
+            "PYTHONUNBUFFERED": "1",
             "PYTHONIOENCODING": "utf-8",  # we read its output as UTF-8
-            "KB_DRAFTS": _flag(self.drafts), "KB_PDF": _flag(self.pdf)}
+            "KB_DRAFTS": _flag(self.drafts),
+            "KB_PDF": _flag(self.pdf),
+        }
         if self.site_url is not None:
             env["KB_SITE_URL"] = self.site_url
-        relay = LogRelay(lambda text: print(text, file=sys.stderr, flush=True), self.verbose,
-                         self._serving)
+        relay = LogRelay(
+            lambda text: print(text, file=sys.stderr, flush=True), self.verbose, self._serving
+        )
         process = subprocess.Popen(
-            [sys.executable, "-m", self.engine, *command], cwd=self.root, env=env,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, encoding="utf-8",
-            errors="replace")
+            [sys.executable, "-m", self.engine, *command],
+            cwd=self.root,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            encoding="utf-8",
+            errors="replace",
+        )
         # stopping kb (Ctrl+C, or a terminate from an editor or a test) must stop MkDocs too
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
         assert process.stdout is not None  # a pipe, as asked for
@@ -57,9 +66,13 @@ class MkDocsRun:
         return code
 
     def _serving(self, url: str) -> None:
-        print(f"预览地址：{url}\n表单编辑器：{url}admin/（保存的内容直接写进本机的文件）\n"
-              "修改 cases/、content/、site_config/ 里的文件后页面会自动刷新；"
-              "按 Ctrl+C 停止预览。", file=sys.stderr, flush=True)
+        print(
+            f"预览地址：{url}\n表单编辑器：{url}admin/（保存的内容直接写进本机的文件）\n"
+            "修改 cases/、content/、site_config/ 里的文件后页面会自动刷新；"
+            "按 Ctrl+C 停止预览。",
+            file=sys.stderr,
+            flush=True,
+        )
         if self.open_browser:
             webbrowser.open(url)
 
@@ -68,8 +81,10 @@ def _explain(relay: LogRelay, port: str | None) -> None:
     reason = relay.explain_failure(port)
     if reason is None and not relay.reported:
         last = next((line for line in reversed(relay.held) if line.strip()), "")
-        reason = ("MkDocs 出错，网站没有生成。请运行同一命令并加上 -v 查看详细信息，"
-                  f"或把这一行发给维护人员：{last.strip()}")
+        reason = (
+            "MkDocs 出错，网站没有生成。请运行同一命令并加上 -v 查看详细信息，"
+            f"或把这一行发给维护人员：{last.strip()}"
+        )
     if reason:
         print(reason, file=sys.stderr)
 

@@ -17,8 +17,9 @@ def format_problems(problems: ProblemList, style: str = "text") -> str:
     if style == "github":
         return "\n".join(github_command(p) for p in problems.sorted())
     if style == "gitlab":
-        return json.dumps([gitlab_entry(p) for p in problems.sorted()], ensure_ascii=False,
-                          indent=2)
+        return json.dumps(
+            [gitlab_entry(p) for p in problems.sorted()], ensure_ascii=False, indent=2
+        )
     if style == "json":
         rows = [asdict(p) | {"level": p.level.value} for p in problems.sorted()]
         return json.dumps(rows, ensure_ascii=False, indent=2)

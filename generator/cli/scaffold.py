@@ -17,9 +17,14 @@ from generator.sources.template_loader import no_link_loader
 
 # kind → (folder under the project root, file suffix, extra fields asked for)
 NEW_KINDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    kind.name: (kind.source, kind.suffix, kind.new_fields) for kind in KINDS}
-FIELD_LABELS = {"id": "id（小写英文字母、数字和连字符）", "title": "标题", "street": "街道",
-                "section": "板块"}
+    kind.name: (kind.source, kind.suffix, kind.new_fields) for kind in KINDS
+}
+FIELD_LABELS = {
+    "id": "id（小写英文字母、数字和连字符）",
+    "title": "标题",
+    "street": "街道",
+    "section": "板块",
+}
 
 
 @dataclass
@@ -38,13 +43,16 @@ def check_request(request: NewRecord, paths: ProjectPaths, vocab: Vocabularies) 
     return [reason for reason in found if reason]
 
 
-def check_field(request: NewRecord, field: str, value: str, paths: ProjectPaths,
-                vocab: Vocabularies) -> str | None:
+def check_field(
+    request: NewRecord, field: str, value: str, paths: ProjectPaths, vocab: Vocabularies
+) -> str | None:
     """Why ``value`` cannot be the new file's ``field``, in Chinese; None when it can (asked
     as each answer is typed, so a wrong id is said at once)."""
     if field == "id" and not re.fullmatch(SLUG_PATTERN.strip("^$"), value):
-        return (f"id「{value}」不可用：只能用小写英文字母、数字和连字符（-），"
-                "例如 zhiguo-lane-courtyard。")
+        return (
+            f"id「{value}」不可用：只能用小写英文字母、数字和连字符（-），"
+            "例如 zhiguo-lane-courtyard。"
+        )
     if field == "id" and value in existing_ids(paths, request.kind):
         return f"id「{value}」已经有了：请换一个 id。"
     if field == "title" and not value.strip():
@@ -78,11 +86,16 @@ def render_new_file(request: NewRecord, paths: ProjectPaths, vocab: Vocabularies
     schema = f"site_config/schema/{schema_file_name(request.kind)}"
     env = jinja2.Environment(
         loader=no_link_loader(paths.templates / "new", paths.root),
-        undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
     )
     env.filters["yaml"] = yaml_scalar
     template = env.get_template(f"{request.kind}{NEW_KINDS[request.kind][1]}.j2")
     return template.render(
-        id=request.id, title=request.title, street=request.street, section=request.section,
-        vocabularies=vocab, schema_path=posixpath.relpath(schema, posixpath.dirname(rel)),
+        id=request.id,
+        title=request.title,
+        street=request.street,
+        section=request.section,
+        vocabularies=vocab,
+        schema_path=posixpath.relpath(schema, posixpath.dirname(rel)),
     )

@@ -27,8 +27,13 @@ _TRANSLATIONS: list[tuple[re.Pattern, str | None]] = [
     (re.compile(r"^Building documentation to directory: "), None),
     (re.compile(r"^Cleaning site directory$"), None),
     (re.compile(r"^Reloading browsers$"), None),
-    (re.compile(r"^Aborted with (a BuildError|\d+ warnings in strict mode|a configuration "
-                r"error)!?$"), None),
+    (
+        re.compile(
+            r"^Aborted with (a BuildError|\d+ warnings in strict mode|a configuration "
+            r"error)!?$"
+        ),
+        None,
+    ),
 ]
 _TRACEBACK = re.compile(r"^(Traceback |  File |\S+Error: )")
 _SERVING = re.compile(r"Serving on (\S+)")
@@ -98,5 +103,7 @@ class LogRelay:
 
 
 def port_taken(port: str | int) -> str:
-    return (f"端口 {port} 已被其他程序占用（也许另一个 kb serve 还开着）："
-            f"请关掉它，或换一个端口，例如 kb serve --port {int(port) + 1}。")
+    return (
+        f"端口 {port} 已被其他程序占用（也许另一个 kb serve 还开着）："
+        f"请关掉它，或换一个端口，例如 kb serve --port {int(port) + 1}。"
+    )

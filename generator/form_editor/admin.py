@@ -39,20 +39,26 @@ def editor_policy(settings: EditorSettings | None) -> str:
     this site and to the repository's host only."""
     hosts = ""
     if settings is not None:
-        hosts = " ".join(sorted({_origin(settings.base_url)} | (
-            {"https://api.github.com"} if settings.backend == "github" else set())))
-    return "; ".join([
-        "default-src 'self'",
-        "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
-        "style-src 'self' 'unsafe-inline'",
-        f"img-src 'self' data: blob: {hosts}".strip(),
-        f"connect-src 'self' {hosts}".strip(),
-        "font-src 'self' data:",
-        "worker-src 'self' blob:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-    ])
+        hosts = " ".join(
+            sorted(
+                {_origin(settings.base_url)}
+                | ({"https://api.github.com"} if settings.backend == "github" else set())
+            )
+        )
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            f"img-src 'self' data: blob: {hosts}".strip(),
+            f"connect-src 'self' {hosts}".strip(),
+            "font-src 'self' data:",
+            "worker-src 'self' blob:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )
 
 
 def _origin(url: str) -> str:
@@ -60,13 +66,22 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def admin_files(vendored: VendoredFiles, vocabularies: Vocabularies,
-                settings: EditorSettings | None, site_name: str, site_config: Path,
-                base_path: str = "/") -> dict[str, bytes]:
+def admin_files(
+    vendored: VendoredFiles,
+    vocabularies: Vocabularies,
+    settings: EditorSettings | None,
+    site_name: str,
+    site_config: Path,
+    base_path: str = "/",
+) -> dict[str, bytes]:
     """Path under the site → content. ``settings`` None: the local backend (kb serve)."""
-    page = PAGE.format(policy=escape(editor_policy(settings), quote=False),
-                       site_name=escape(site_name), main=MAIN_SCRIPT,
-                       integrity=vendored.script_integrity, ours=OUR_SCRIPT)
+    page = PAGE.format(
+        policy=escape(editor_policy(settings), quote=False),
+        site_name=escape(site_name),
+        main=MAIN_SCRIPT,
+        integrity=vendored.script_integrity,
+        ours=OUR_SCRIPT,
+    )
     files = {f"{ADMIN}/{name}": data for name, data in vendored.files.items()}
     files[f"{ADMIN}/index.html"] = page.encode("utf-8")
     config = render_config(vocabularies, settings, base_path, site_name)

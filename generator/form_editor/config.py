@@ -16,8 +16,11 @@ from generator.model.settings import EditorSettings
 from generator.publish.schema import SCHEMA_MODELS, build_schema
 
 # every kind an editor adds through the form: (collection, label, folder, file format, kind)
-COLLECTIONS = [(kind.folder, kind.label, kind.source, kind.suffix.lstrip("."), kind.name)
-               for kind in KINDS if kind.form_editor]
+COLLECTIONS = [
+    (kind.folder, kind.label, kind.source, kind.suffix.lstrip("."), kind.name)
+    for kind in KINDS
+    if kind.form_editor
+]
 _BULK = {kind.folder for kind in KINDS if kind.bulk}
 
 
@@ -30,8 +33,13 @@ def backend_config(settings: EditorSettings | None, base_path: str = "/") -> dic
     backend = {"name": settings.backend, "repo": settings.repo, "branch": settings.branch}
     base = settings.base_url.rstrip("/")
     if settings.backend == "gitlab":
-        backend |= {"auth_type": "pkce", "app_id": settings.app_id, "base_url": base,
-                    "api_root": f"{base}/api/v4", "auth_endpoint": "oauth/authorize"}
+        backend |= {
+            "auth_type": "pkce",
+            "app_id": settings.app_id,
+            "base_url": base,
+            "api_root": f"{base}/api/v4",
+            "auth_endpoint": "oauth/authorize",
+        }
     else:  # GitHub's sign-in needs a small OAuth service; base_url is its address
         backend |= {"base_url": base, "auth_endpoint": "auth"}
     review = {"publish_mode": "editorial_workflow"} if settings.review else {}
@@ -43,10 +51,17 @@ def collections(vocabularies: Vocabularies) -> list[dict]:
     for name, label, folder, extension, kind in COLLECTIONS:
         schema = build_schema(SCHEMA_MODELS[kind], vocabularies)
         collection: dict[str, Any] = {
-            "name": name, "label": label, "label_singular": label, "folder": folder,
-            "extension": extension, "format": "frontmatter" if extension == "md" else "yml",
-            "create": True, "identifier_field": "id", "slug": "{{fields.id}}",
-            "summary": "{{title}}", "sortable_fields": ["title"],
+            "name": name,
+            "label": label,
+            "label_singular": label,
+            "folder": folder,
+            "extension": extension,
+            "format": "frontmatter" if extension == "md" else "yml",
+            "create": True,
+            "identifier_field": "id",
+            "slug": "{{fields.id}}",
+            "summary": "{{title}}",
+            "sortable_fields": ["title"],
             "fields": form_fields(schema),
         }
         if name in _BULK:  # browsed by (street) folder; new files are saved as cases/<id>.yml
@@ -58,13 +73,26 @@ def collections(vocabularies: Vocabularies) -> list[dict]:
 
 def _glossary(vocabularies: Vocabularies) -> dict:
     schema = build_schema(SCHEMA_MODELS["glossary"], vocabularies)
-    return {"name": "glossary", "label": "术语表", "files": [
-        {"name": "glossary", "label": "术语表", "file": "content/glossary.yml",
-         "fields": form_fields(schema)}]}
+    return {
+        "name": "glossary",
+        "label": "术语表",
+        "files": [
+            {
+                "name": "glossary",
+                "label": "术语表",
+                "file": "content/glossary.yml",
+                "fields": form_fields(schema),
+            }
+        ],
+    }
 
 
-def render_config(vocabularies: Vocabularies, settings: EditorSettings | None,
-                  base_path: str = "/", site_name: str = "") -> str:
+def render_config(
+    vocabularies: Vocabularies,
+    settings: EditorSettings | None,
+    base_path: str = "/",
+    site_name: str = "",
+) -> str:
     """``config.yml`` for Decap CMS, the same text for the same inputs."""
     config = {
         "locale": "zh_Hans",
@@ -76,9 +104,9 @@ def render_config(vocabularies: Vocabularies, settings: EditorSettings | None,
         "display_url": site_name,
         "collections": collections(vocabularies),
     }
-    return ("# Made by kb from the content models; edits here are overwritten.\n"
-            + yaml.dump(config, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False,
-                        width=100))
+    return "# Made by kb from the content models; edits here are overwritten.\n" + yaml.dump(
+        config, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=100
+    )
 
 
 class _PlainDumper(yaml.SafeDumper):

@@ -13,12 +13,17 @@ MARKDOWN = "text/markdown"
 DATE_PATTERN = r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"
 DATE_MESSAGE = "写成 2021、2021-06 或 2021-06-15"
 # kind of record other records name → the collection that holds it (see config.py)
-KIND_COLLECTIONS = {kind.name: kind.folder for kind in KINDS if kind.form_editor and (
-    kind.reference_field or kind.training_material)}
+KIND_COLLECTIONS = {
+    kind.name: kind.folder
+    for kind in KINDS
+    if kind.form_editor and (kind.reference_field or kind.training_material)
+}
 # fields whose label the description does not give well
 LABELS = {"status": "发布状态", "id": "标识"}
-STATUS_OPTIONS = [{"label": "草稿（不发布）", "value": "draft"},
-                  {"label": "发布", "value": "published"}]
+STATUS_OPTIONS = [
+    {"label": "草稿（不发布）", "value": "draft"},
+    {"label": "发布", "value": "published"},
+]
 STATUS_HINT = "新建的条目是草稿，不会发布；审核确认可以发布时，改为“发布”。"
 _LABEL_END = re.compile(r"[：；，（]")
 # plain-text fields that hold a paragraph: a text box, not a one-line input
@@ -31,8 +36,12 @@ def form_fields(schema: dict) -> list[dict]:
     if "sources" in names:  # inherited from Record, but written last in every file
         names.remove("sources")
         names.append("sources")
-    return [_field(name, schema["properties"][name], name in schema.get("required", []),
-                   schema, top=True) for name in names]
+    return [
+        _field(
+            name, schema["properties"][name], name in schema.get("required", []), schema, top=True
+        )
+        for name in names
+    ]
 
 
 def _field(name: str, node: dict, required: bool, root: dict, *, top: bool = False) -> dict:
@@ -69,8 +78,12 @@ def label_of(name: str, node: dict) -> str:
 
 def _widget(name: str, options: list[dict], node: dict, root: dict, top: bool) -> dict:
     if name == "status" and top:
-        return {"widget": "select", "options": STATUS_OPTIONS, "default": "draft",
-                "hint": STATUS_HINT}
+        return {
+            "widget": "select",
+            "options": STATUS_OPTIONS,
+            "default": "draft",
+            "hint": STATUS_HINT,
+        }
     first = _resolve(options[0], root)
     if any(o.get("pattern") == DATE_PATTERN for o in options):
         return {"widget": "string", "pattern": [DATE_PATTERN, DATE_MESSAGE]}
@@ -87,9 +100,14 @@ def _widget(name: str, options: list[dict], node: dict, root: dict, top: bool) -
     if kind == "boolean":
         return {"widget": "boolean", "default": bool(node.get("default", False))}
     if kind == "object":
-        return {"widget": "object", "collapsed": False,
-                "fields": [_field(n, p, n in first.get("required", []), root)
-                           for n, p in first["properties"].items()]}
+        return {
+            "widget": "object",
+            "collapsed": False,
+            "fields": [
+                _field(n, p, n in first.get("required", []), root)
+                for n, p in first["properties"].items()
+            ],
+        }
     if kind == "array":
         return _list(name, first, root)
     raise ValueError(f"no form widget for field {name!r} ({first})")
@@ -98,8 +116,12 @@ def _widget(name: str, options: list[dict], node: dict, root: dict, top: bool) -
 def _string(node: dict) -> dict:
     if node.get("contentMediaType") == MARKDOWN:
         # plain text first: the rich-text view rewrites Markdown it did not change
-        return {"widget": "markdown", "modes": ["raw", "rich_text"], "editor_components": [],
-                "sanitize_preview": True}
+        return {
+            "widget": "markdown",
+            "modes": ["raw", "rich_text"],
+            "editor_components": [],
+            "sanitize_preview": True,
+        }
     if "pattern" in node:
         return {"widget": "string", "pattern": [node["pattern"], _pattern_message(node)]}
     return {"widget": "string"}
@@ -116,19 +138,36 @@ def _list(name: str, node: dict, root: dict) -> dict:
     minimum = {"min": node["minItems"]} if "minItems" in node else {}
     kind = (REFERENCE_FIELDS | MATERIAL_FIELDS).get(name)
     if kind in KIND_COLLECTIONS and items.get("type") == "string":
-        return {"widget": "relation", "collection": KIND_COLLECTIONS[kind], "multiple": True,
-                "value_field": "id", "search_fields": ["title", "id"],
-                "display_fields": ["title"], "options_length": 50, **minimum}
+        return {
+            "widget": "relation",
+            "collection": KIND_COLLECTIONS[kind],
+            "multiple": True,
+            "value_field": "id",
+            "search_fields": ["title", "id"],
+            "display_fields": ["title"],
+            "options_length": 50,
+            **minimum,
+        }
     if items.get("type") == "object":
-        fields = [_field(n, p, n in items.get("required", []), root)
-                  for n, p in items["properties"].items()]
+        fields = [
+            _field(n, p, n in items.get("required", []), root)
+            for n, p in items["properties"].items()
+        ]
         if name == "items":  # checklist items: the id is made once and never changed
             fields[0] |= {"widget": "kb-item-id", "required": True}
         summary = "{{fields.%s}}" % fields[1 if name == "items" else 0]["name"]  # noqa: UP031
-        return {"widget": "list", "fields": fields, "summary": summary, "collapsed": True,
-                **minimum}
-    return {"widget": "list", "field": _field(name, items, True, root) | {"label": "一项"},
-            **minimum}
+        return {
+            "widget": "list",
+            "fields": fields,
+            "summary": summary,
+            "collapsed": True,
+            **minimum,
+        }
+    return {
+        "widget": "list",
+        "field": _field(name, items, True, root) | {"label": "一项"},
+        **minimum,
+    }
 
 
 def _resolve(node: dict, root: dict) -> dict:

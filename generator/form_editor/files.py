@@ -68,8 +68,7 @@ def _link(rel: str) -> Refused:
 
 
 def _folder(rel: str) -> Refused:
-    return Refused(f"「{shown(rel)}」这是一个文件夹，不是文件：表单编辑器只能读写"
-                   "文件夹里的文件。")
+    return Refused(f"「{shown(rel)}」这是一个文件夹，不是文件：表单编辑器只能读写文件夹里的文件。")
 
 
 @contextlib.contextmanager
@@ -99,9 +98,13 @@ class LocalFiles:
         passes a link."""
         rel = rel.replace("\\", "/").lstrip("/")
         parts = rel.split("/")
-        if (".." in parts or "." in parts or "" in parts
-                or any(not ch.isprintable() for ch in rel)
-                or not any(rel == f or rel.startswith(f + "/") for f in folders)):
+        if (
+            ".." in parts
+            or "." in parts
+            or "" in parts
+            or any(not ch.isprintable() for ch in rel)
+            or not any(rel == f or rel.startswith(f + "/") for f in folders)
+        ):
             where = "、".join(f"{f}/" for f in folders)
             raise Refused(f"不能读写「{shown(rel)}」：表单编辑器只能改 {where} 里的文件。")
         path = self.root / rel
@@ -124,8 +127,11 @@ class LocalFiles:
         base = self.resolve(folder)
         with _disk(folder, "读取"):
             found = list(_walk(base, depth)) if base.is_dir() else []
-        return [self.entry(path.relative_to(self.root).as_posix()) for path in found
-                if path.name.endswith("." + extension) and not path.name.startswith("_")]
+        return [
+            self.entry(path.relative_to(self.root).as_posix())
+            for path in found
+            if path.name.endswith("." + extension) and not path.name.startswith("_")
+        ]
 
     def media(self, rel: str) -> dict:
         content = self._read(self.resolve(rel, MEDIA), rel) or b""
@@ -133,8 +139,13 @@ class LocalFiles:
         problem = upload_problem(name, content)
         if problem:
             raise Refused(problem)
-        return {"id": _sha(content), "content": base64.b64encode(content).decode("ascii"),
-                "encoding": "base64", "path": rel, "name": name}
+        return {
+            "id": _sha(content),
+            "content": base64.b64encode(content).decode("ascii"),
+            "encoding": "base64",
+            "path": rel,
+            "name": name,
+        }
 
     def media_list(self, folder: str) -> list[dict]:
         """Every file in the media folder the form may show (others are left out)."""
@@ -221,8 +232,11 @@ class LocalFiles:
             mode = os.fstat(descriptor).st_mode
             if not stat.S_ISREG(mode):
                 os.close(descriptor)
-                raise _folder(rel) if stat.S_ISDIR(mode) else Refused(
-                    f"「{shown(rel)}」不是普通的文件，表单编辑器不读取它。")
+                raise (
+                    _folder(rel)
+                    if stat.S_ISDIR(mode)
+                    else Refused(f"「{shown(rel)}」不是普通的文件，表单编辑器不读取它。")
+                )
             with os.fdopen(descriptor, "rb") as file:
                 return file.read()
 

@@ -47,8 +47,10 @@ API_SUFFIX = "/admin/api/v1"
 MAX_REQUEST_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 20  # folders deeper than this are not listed
 _HOST = re.compile(r"(localhost|127\.0\.0\.1|\[::1\])(?::([0-9]{1,5}))?")
-NOT_THIS_PAGE = ("只接受本机上这个预览页面里的表单编辑器发出的请求：请在 kb serve 显示的"
-                 "预览地址后面加 admin/ 打开表单编辑器。")
+NOT_THIS_PAGE = (
+    "只接受本机上这个预览页面里的表单编辑器发出的请求：请在 kb serve 显示的"
+    "预览地址后面加 admin/ 打开表单编辑器。"
+)
 NOT_THIS_MACHINE = "只接受本机浏览器的请求。"
 
 
@@ -66,10 +68,15 @@ def with_local_backend(app: Callable, root: Path) -> Callable:
         if not environ.get("PATH_INFO", "").endswith(API_SUFFIX):
             return app(environ, start_response)
         status, body = _handle(files, environ)
-        start_response(status, [("Content-Type", "application/json; charset=utf-8"),
-                                ("Cache-Control", "no-store"),
-                                ("X-Content-Type-Options", "nosniff"),
-                                ("Content-Length", str(len(body)))])
+        start_response(
+            status,
+            [
+                ("Content-Type", "application/json; charset=utf-8"),
+                ("Cache-Control", "no-store"),
+                ("X-Content-Type-Options", "nosniff"),
+                ("Content-Length", str(len(body))),
+            ],
+        )
         return [body]
 
     return serve
@@ -86,8 +93,10 @@ def _handle(files: LocalFiles, environ) -> tuple[str, bytes]:
         return _reply(HTTPStatus.UNPROCESSABLE_ENTITY, {"error": str(refused)})
     except (KeyError, TypeError, ValueError, AttributeError, OSError, RecursionError):
         # never the error's own text: it may name the machine's folders
-        return _reply(HTTPStatus.UNPROCESSABLE_ENTITY,
-                      {"error": "请求不完整或格式不对，没有完成：请刷新页面后重试。"})
+        return _reply(
+            HTTPStatus.UNPROCESSABLE_ENTITY,
+            {"error": "请求不完整或格式不对，没有完成：请刷新页面后重试。"},
+        )
     return _reply(HTTPStatus.OK, result)
 
 
@@ -98,8 +107,11 @@ def _check_sender(environ) -> None:
     origin = _own_origin(environ.get("HTTP_HOST", ""), environ.get("SERVER_PORT", ""))
     sent = environ.get("HTTP_ORIGIN")
     site = environ.get("HTTP_SEC_FETCH_SITE")
-    if origin is None or (sent is not None and sent not in origin) or (
-            site is not None and site != "same-origin"):
+    if (
+        origin is None
+        or (sent is not None and sent not in origin)
+        or (site is not None and site != "same-origin")
+    ):
         raise _BadRequest(HTTPStatus.FORBIDDEN, NOT_THIS_PAGE)
 
 
@@ -125,16 +137,20 @@ def _own_origin(host: str, server_port: str) -> tuple[str, ...] | None:
 
 def _read_request(environ) -> tuple[str, dict]:
     """The action and params of the request body, read to exactly its stated length."""
-    if environ.get("REQUEST_METHOD") != "POST" or not environ.get(
-            "CONTENT_TYPE", "").startswith("application/json"):
+    if environ.get("REQUEST_METHOD") != "POST" or not environ.get("CONTENT_TYPE", "").startswith(
+        "application/json"
+    ):
         raise _BadRequest(HTTPStatus.METHOD_NOT_ALLOWED, "只接受 JSON 格式的 POST 请求。")
     length = environ.get("CONTENT_LENGTH") or ""
     if not re.fullmatch(r"[0-9]+", length):
-        raise _BadRequest(HTTPStatus.BAD_REQUEST,
-                          "请求没有写明长度，或长度不是一个正整数：没有读取这个请求。")
+        raise _BadRequest(
+            HTTPStatus.BAD_REQUEST, "请求没有写明长度，或长度不是一个正整数：没有读取这个请求。"
+        )
     if len(length) > 9 or int(length) > MAX_REQUEST_BYTES:
-        raise _BadRequest(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                          "请求太大（上限 4 MB）：图片请先缩小到 4 MB 以下再上传。")
+        raise _BadRequest(
+            HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+            "请求太大（上限 4 MB）：图片请先缩小到 4 MB 以下再上传。",
+        )
     body = environ["wsgi.input"].read(int(length))
     if len(body) != int(length):
         raise _BadRequest(HTTPStatus.BAD_REQUEST, "请求没有完整收到：请重试。")
@@ -146,8 +162,10 @@ def _read_request(environ) -> tuple[str, dict]:
     params = request.get("params", {}) if isinstance(request, dict) else None
     params = {} if params is None else params
     if not isinstance(action, str) or not isinstance(params, dict):
-        raise _BadRequest(HTTPStatus.BAD_REQUEST, "请求的格式不对（应当是含有 action 和 "
-                          "params 的 JSON）：请刷新页面后重试。")
+        raise _BadRequest(
+            HTTPStatus.BAD_REQUEST,
+            "请求的格式不对（应当是含有 action 和 params 的 JSON）：请刷新页面后重试。",
+        )
     return action, params
 
 
@@ -176,8 +194,9 @@ def _decoded(asset: dict) -> bytes:
     try:
         return base64.b64decode(_text(asset, "content"), validate=True)
     except binascii.Error:
-        raise Refused(f"上传的「{shown(_text(asset, 'path'))}」内容不完整，无法读取："
-                      "请重新上传。") from None
+        raise Refused(
+            f"上传的「{shown(_text(asset, 'path'))}」内容不完整，无法读取：请重新上传。"
+        ) from None
 
 
 def answer(files: LocalFiles, action: str, params: dict) -> object:
@@ -191,8 +210,11 @@ def answer(files: LocalFiles, action: str, params: dict) -> object:
 def _persist(files: LocalFiles, params: dict) -> dict:
     """Saves an entry (and the pictures added with it), each file checked before any is
     written; a new path moves the entry."""
-    items = _items(params, "dataFiles") if params.get("dataFiles") else _items(
-        {"entry": [params.get("entry")]}, "entry")
+    items = (
+        _items(params, "dataFiles")
+        if params.get("dataFiles")
+        else _items({"entry": [params.get("entry")]}, "entry")
+    )
     entries = []
     for item in items:
         old = _text(item, "path")
@@ -240,12 +262,17 @@ def _delete(files: LocalFiles, params: dict) -> dict:
 
 
 _ACTIONS: dict[str, Callable[[LocalFiles, dict], object]] = {
-    "info": lambda files, _: {"repo": files.root.name, "publish_modes": ["simple"],
-                              "type": "local_fs"},
+    "info": lambda files, _: {
+        "repo": files.root.name,
+        "publish_modes": ["simple"],
+        "type": "local_fs",
+    },
     "entriesByFolder": lambda files, params: files.folder_entries(
-        _text(params, "folder"), _text(params, "extension"), _depth(params)),
+        _text(params, "folder"), _text(params, "extension"), _depth(params)
+    ),
     "entriesByFiles": lambda files, params: [
-        files.entry(_text(item, "path")) for item in _items(params, "files")],
+        files.entry(_text(item, "path")) for item in _items(params, "files")
+    ],
     "getEntry": lambda files, params: files.entry(_text(params, "path")),
     "persistEntry": _persist,
     "getMedia": lambda files, params: files.media_list(_text(params, "mediaFolder")),
@@ -258,5 +285,7 @@ _ACTIONS: dict[str, Callable[[LocalFiles, dict], object]] = {
 
 
 def _reply(status: HTTPStatus, payload: object) -> tuple[str, bytes]:
-    return (f"{status.value} {status.phrase}",
-            json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+    return (
+        f"{status.value} {status.phrase}",
+        json.dumps(payload, ensure_ascii=False).encode("utf-8"),
+    )

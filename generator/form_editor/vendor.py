@@ -21,8 +21,10 @@ from generator.model.settings import NPM_REGISTRY
 DECAP_VERSION = "3.16.3"
 TARBALL = f"decap-cms/-/decap-cms-{DECAP_VERSION}.tgz"
 # dist.integrity of decap-cms@3.16.3 on registry.npmjs.org
-INTEGRITY = ("sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0o"
-             "IpwUYhUJDYtYw==")
+INTEGRITY = (
+    "sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0o"
+    "IpwUYhUJDYtYw=="
+)
 MAIN_SCRIPT = "decap-cms.js"
 LICENSE = "decap-cms.js.LICENSE.txt"
 DOWNLOAD_SECONDS = 120
@@ -42,8 +44,9 @@ class VendoredFiles:
         return "sha384-" + base64.b64encode(digest).decode("ascii")
 
 
-def decap_files(cache_dir: Path, local: Path | None = None,
-                registry: str = NPM_REGISTRY) -> VendoredFiles:
+def decap_files(
+    cache_dir: Path, local: Path | None = None, registry: str = NPM_REGISTRY
+) -> VendoredFiles:
     """The browser files of the pinned Decap CMS, from the cache (``cache_dir``), a local copy
     (KB_DECAP_TARBALL) or the registry (KB_NPM_REGISTRY)."""
     return VendoredFiles(_unpack(_tarball(cache_dir, local, registry)))
@@ -78,14 +81,16 @@ def _download(registry: str) -> bytes:
         raise VendorError(
             f"无法下载表单编辑器 Decap CMS {DECAP_VERSION}（{url}）：{error}。"
             "可以设置 KB_NPM_REGISTRY 使用国内镜像，或把 decap-cms-"
-            f"{DECAP_VERSION}.tgz 复制到本机后设置 KB_DECAP_TARBALL。") from error
+            f"{DECAP_VERSION}.tgz 复制到本机后设置 KB_DECAP_TARBALL。"
+        ) from error
 
 
 def _verified(data: bytes, where: str) -> bytes:
     digest = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode("ascii")
     if digest != INTEGRITY:
-        raise VendorError(f"{where} 的校验值与 decap-cms {DECAP_VERSION} 发布时的不符，"
-                          "没有使用。请重新下载。")
+        raise VendorError(
+            f"{where} 的校验值与 decap-cms {DECAP_VERSION} 发布时的不符，没有使用。请重新下载。"
+        )
     return data
 
 

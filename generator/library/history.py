@@ -32,11 +32,15 @@ _UNSHOWABLE = re.compile(
     f"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff{NONCHARACTERS}]"
 )
 _SOURCES = tuple(f"{folder}/" for folder in SOURCE_FOLDERS)
-NO_GIT = ("没有找到 git 历史（这个文件夹不是 git 仓库，或没有安装 git）：页面上不显示“首次发布”"
-          "和“最近更新”日期，也没有“最近更新”列表。")
-SHALLOW = ("这是一个浅克隆（只取了最近的提交），看不到完整的修改历史：页面上不显示“首次发布”和"
-           "“最近更新”日期，也没有“最近更新”列表。请在 CI 中取完整历史（GitLab：GIT_DEPTH: 0；"
-           "GitHub Actions：fetch-depth: 0）。")
+NO_GIT = (
+    "没有找到 git 历史（这个文件夹不是 git 仓库，或没有安装 git）：页面上不显示“首次发布”"
+    "和“最近更新”日期，也没有“最近更新”列表。"
+)
+SHALLOW = (
+    "这是一个浅克隆（只取了最近的提交），看不到完整的修改历史：页面上不显示“首次发布”和"
+    "“最近更新”日期，也没有“最近更新”列表。请在 CI 中取完整历史（GitLab：GIT_DEPTH: 0；"
+    "GitHub Actions：fetch-depth: 0）。"
+)
 
 
 @dataclass(frozen=True)
@@ -86,8 +90,12 @@ class PendingHistory:
             return
         self.output = tempfile.TemporaryFile()
         try:
-            self.process = subprocess.Popen(["git", *_LOG, _format(self.marker)], cwd=root,
-                                            stdout=self.output, stderr=subprocess.DEVNULL)
+            self.process = subprocess.Popen(
+                ["git", *_LOG, _format(self.marker)],
+                cwd=root,
+                stdout=self.output,
+                stderr=subprocess.DEVNULL,
+            )
         except OSError:
             self.problem = NO_GIT
 

@@ -113,9 +113,14 @@ def sort_key(record: Record) -> tuple:
 def link_library(
     contents: Contents, vocabularies: Vocabularies, problems: ProblemList, drafts: bool = False
 ) -> Library:
-    library = Library(vocabularies, glossary=contents.glossary, figures=contents.figures,
-                      article=contents.article, attachments=contents.attachments,
-                      synonyms=contents.synonyms)
+    library = Library(
+        vocabularies,
+        glossary=contents.glossary,
+        figures=contents.figures,
+        article=contents.article,
+        attachments=contents.attachments,
+        synonyms=contents.synonyms,
+    )
     library.intros = {folder: intro.body for folder, intro in contents.intros.items()}
     everything = _index_ids(contents.records, problems)
     for kind, by_id in everything.items():
@@ -139,18 +144,26 @@ def link_library(
     if contents.synonyms:
         check_synonyms(contents.synonyms, contents.origins["synonyms"], problems)
     if contents.glossary:
-        _check_list_references(contents, "glossary", "terms", contents.glossary.terms, everything,
-                               problems)
+        _check_list_references(
+            contents, "glossary", "terms", contents.glossary.terms, everything, problems
+        )
     if contents.figures:
-        _check_list_references(contents, "figures", "figures", contents.figures.figures,
-                               everything, problems)
+        _check_list_references(
+            contents, "figures", "figures", contents.figures.figures, everything, problems
+        )
     return library
 
 
 # pages that belong to no record: page path → template name (a record whose page would be one
 # of them is refused like a reserved id)
-FIXED_PAGES = {"index.md": "home", "article.md": "article", "glossary.md": "glossary",
-               "figures.md": "figures", "changes.md": "changes", "guides/rules.md": "rules"}
+FIXED_PAGES = {
+    "index.md": "home",
+    "article.md": "article",
+    "glossary.md": "glossary",
+    "figures.md": "figures",
+    "changes.md": "changes",
+    "guides/rules.md": "rules",
+}
 # names a record id may not take: the site's own page in each folder, and names Windows
 # cannot give a file
 RESERVED_IDS = frozenset(
@@ -176,8 +189,10 @@ def _check_links(library: Library, contents: Contents, problems: ProblemList) ->
     files = contents.static_files
     records = [r for kind in library.records.values() for r in kind.values()]
     for record in records + contents.partial:
+
         def where(path, record=record):
             return (record._file, *record._positions.get(path, (1, 1)))
+
         report_broken_links(record, record.page_path, pages, files, where, problems)
     documents = [(contents.glossary, "glossary", "glossary.md")] + [
         (intro, f"intro:{folder}", f"{folder}/index.md")
@@ -187,8 +202,14 @@ def _check_links(library: Library, contents: Contents, problems: ProblemList) ->
         if document is None:
             continue
         file, positions = contents.origins[origin]
-        report_broken_links(document, page, pages, files,
-                            lambda path, f=file, p=positions: (f, *p.get(path, (1, 1))), problems)
+        report_broken_links(
+            document,
+            page,
+            pages,
+            files,
+            lambda path, f=file, p=positions: (f, *p.get(path, (1, 1))),
+            problems,
+        )
 
 
 def _index_ids(records: list[Record], problems: ProblemList) -> dict[str, dict[str, Record]]:
@@ -197,7 +218,10 @@ def _index_ids(records: list[Record], problems: ProblemList) -> dict[str, dict[s
         if record.id in RESERVED_IDS or record.page_path in FIXED_PAGES:
             line, column = record._positions.get(("id",), (1, 1))
             problems.add(
-                record._file, line, column, "id",
+                record._file,
+                line,
+                column,
+                "id",
                 f"id「{record.id}」是网站保留的名字（{record.folder}/{record.id} 已另有用途）："
                 f"请换一个更具体的 id，例如 {record.id}-{record.kind}。",
                 rule="id-reserved",
@@ -207,7 +231,10 @@ def _index_ids(records: list[Record], problems: ProblemList) -> dict[str, dict[s
         if existing is not None:
             line, column = record._positions.get(("id",), (1, 1))
             problems.add(
-                record._file, line, column, "id",
+                record._file,
+                line,
+                column,
+                "id",
                 f"id「{record.id}」已被 {existing._file} 使用：每个{KIND_LABELS[record.kind]}"
                 "的 id 必须唯一，请改用另一个 id。",
                 rule="id-duplicate",
@@ -217,8 +244,9 @@ def _index_ids(records: list[Record], problems: ProblemList) -> dict[str, dict[s
     return by_kind
 
 
-def _resolve_references(record: Record, library: Library, everything, problems,
-                        failed: set[tuple[str, str]]) -> None:
+def _resolve_references(
+    record: Record, library: Library, everything, problems, failed: set[tuple[str, str]]
+) -> None:
     for path, kind, target_id in references(record):
         target = everything[kind].get(target_id)
         if target is None and (kind, target_id) not in failed:
@@ -230,7 +258,10 @@ def _resolve_references(record: Record, library: Library, everything, problems,
         else:
             line, column = record._positions.get(path, (1, 1))
             problems.add(
-                record._file, line, column, dotted_path(path),
+                record._file,
+                line,
+                column,
+                dotted_path(path),
                 f"「{target_id}」是草稿，正式网站上不会显示这条关联。",
                 rule="ref-draft",
             )
@@ -239,7 +270,10 @@ def _resolve_references(record: Record, library: Library, everything, problems,
 def _report_missing(record: Record, path, kind: str, target_id: str, everything, problems):
     line, column = record._positions.get(path, (1, 1))
     problems.add(
-        record._file, line, column, dotted_path(path),
+        record._file,
+        line,
+        column,
+        dotted_path(path),
         missing_reference_message(kind, target_id, list(everything[kind])),
         rule="ref-unknown",
     )
@@ -260,7 +294,10 @@ def _check_item_ids(checklist: Checklist, problems: ProblemList) -> None:
         if item.id in seen:
             line, column = checklist._positions.get(("items", index, "id"), (1, 1))
             problems.add(
-                checklist._file, line, column, f"items[{index + 1}].id",
+                checklist._file,
+                line,
+                column,
+                f"items[{index + 1}].id",
                 f"条目 id「{item.id}」与第 {seen[item.id] + 1} 条重复：清单里每个条目的 id "
                 "必须不同（读者的勾选按 id 保存），请换一个。",
                 rule="item-id-duplicate",

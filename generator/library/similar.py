@@ -34,7 +34,7 @@ class SimilarCases:
             if at is None:  # a case outside the library (a draft preview): its start
                 at = 0
             weight = 2 if key[0] == "practice" else 1
-            for other in members[max(0, at - WINDOW): at + WINDOW + 1]:
+            for other in members[max(0, at - WINDOW) : at + WINDOW + 1]:
                 if other != case.id:
                     scores[other] += weight
         ranked = sorted(scores, key=lambda i: (-scores[i], self.order[i]))

@@ -26,6 +26,6 @@ def street_pages(vocabularies: Vocabularies, cases: list[Case]) -> list[StreetPa
         count = -(-len(mine) // STREET_PAGE)
         for n in range(count):
             name = street.folder if n == 0 else f"{street.folder}-{n + 1}"
-            part = mine[n * STREET_PAGE:(n + 1) * STREET_PAGE]
+            part = mine[n * STREET_PAGE : (n + 1) * STREET_PAGE]
             pages.append(StreetPage(f"cases/streets/{name}.md", street.name, n + 1, count, part))
     return pages

@@ -31,7 +31,13 @@ def check_synonyms(synonyms: SynonymList, origin: tuple[str, dict], problems: Pr
             path = ("groups", number, "words", index)
             if word in first:
                 line, column = positions.get(path, (1, 1))
-                problems.add(file, line, column, dotted_path(path),
-                             f"「{word}」已经在第 {first[word] + 1} 组里：一个词只能属于一组，"
-                             "请把这两组合并，或删掉其中一处。", rule="synonym-duplicate")
+                problems.add(
+                    file,
+                    line,
+                    column,
+                    dotted_path(path),
+                    f"「{word}」已经在第 {first[word] + 1} 组里：一个词只能属于一组，"
+                    "请把这两组合并，或删掉其中一处。",
+                    rule="synonym-duplicate",
+                )
             first.setdefault(word, number)

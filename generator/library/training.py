@@ -16,26 +16,39 @@ def check_training(module: Training, problems: ProblemList) -> None:
     """Minutes that do not add up, and case discussions without a case."""
     total = sum(session.minutes for session in module.sessions)
     if total != module.duration:
-        _add(module, ("duration",), problems,
-             f"各教学单元的时长合计 {total} 分钟，与总时长 {module.duration} 分钟不一致："
-             f"请把 duration 改为 {total}，或调整各单元的 minutes。", rule="training-duration")
+        _add(
+            module,
+            ("duration",),
+            problems,
+            f"各教学单元的时长合计 {total} 分钟，与总时长 {module.duration} 分钟不一致："
+            f"请把 duration 改为 {total}，或调整各单元的 minutes。",
+            rule="training-duration",
+        )
     for index, session in enumerate(module.sessions):
         notes = session.teaching_notes
         if notes is not None and notes.timing:
             planned = sum(step.minutes for step in notes.timing)
             if planned != session.minutes:
-                _add(module, ("sessions", index, "teaching_notes", "timing"), problems,
-                     f"时间安排各环节合计 {planned} 分钟，与本单元时长 {session.minutes} 分钟"
-                     "不一致：请调整各环节的 minutes，或本单元的 minutes。",
-                     rule="training-timing")
+                _add(
+                    module,
+                    ("sessions", index, "teaching_notes", "timing"),
+                    problems,
+                    f"时间安排各环节合计 {planned} 分钟，与本单元时长 {session.minutes} 分钟"
+                    "不一致：请调整各环节的 minutes，或本单元的 minutes。",
+                    rule="training-timing",
+                )
         if session.kind == "案例研讨" and not session.cases:
-            _add(module, ("sessions", index, "kind"), problems,
-                 "案例研讨单元至少要用一个案例：请在本单元的 cases 中填写案例 id，"
-                 "或把 kind 改为 讲授、实操演练 或 交流。", rule="training-case-missing")
+            _add(
+                module,
+                ("sessions", index, "kind"),
+                problems,
+                "案例研讨单元至少要用一个案例：请在本单元的 cases 中填写案例 id，"
+                "或把 kind 改为 讲授、实操演练 或 交流。",
+                rule="training-case-missing",
+            )
 
 
-def _add(module: Training, path: tuple, problems: ProblemList, message: str, *,
-         rule: str) -> None:
+def _add(module: Training, path: tuple, problems: ProblemList, message: str, *, rule: str) -> None:
     line, column = module._positions.get(path, (1, 1))
     problems.add(module._file, line, column, dotted_path(path), message, rule=rule)
 
@@ -94,8 +107,13 @@ class SessionView:
         for index, step in enumerate(timing):
             outside = None
             if not step.minutes:
-                outside = (BEFORE_CLASS if not timed or index < timed[0]
-                           else AFTER_CLASS if index > timed[-1] else UNTIMED)
+                outside = (
+                    BEFORE_CLASS
+                    if not timed or index < timed[0]
+                    else AFTER_CLASS
+                    if index > timed[-1]
+                    else UNTIMED
+                )
             views.append(StepView(step.step, step.minutes, start, outside))
             start += step.minutes
         return views
@@ -111,9 +129,15 @@ def session_views(module: Training, library) -> list[SessionView]:
     """The sessions in order, with published materials only (drafts are left out)."""
     views, start = [], 0
     for number, session in enumerate(module.sessions, start=1):
-        found = {name: [r for r in (library.get(kind, i) for i in getattr(session, name)) if r]
-                 for name, kind in (("cases", "case"), ("practices", "practice"),
-                                    ("policies", "policy"), ("checklists", "checklist"))}
+        found = {
+            name: [r for r in (library.get(kind, i) for i in getattr(session, name)) if r]
+            for name, kind in (
+                ("cases", "case"),
+                ("practices", "practice"),
+                ("policies", "policy"),
+                ("checklists", "checklist"),
+            )
+        }
         views.append(SessionView(number, session, start, **found))
         start += session.minutes
     return views

@@ -55,8 +55,12 @@ class KnowledgeBaseConfig(base.Config):
 
 def read_settings(config: MkDocsConfig, plugin_config: KnowledgeBaseConfig) -> Settings:
     """This build's settings: the kb block, mkdocs.yml's site_url and the environment."""
-    block = {"site_url": config.site_url or "", "drafts": plugin_config.drafts,
-             "handout_pdfs": plugin_config.handout_pdfs, "cms": plugin_config.cms}
+    block = {
+        "site_url": config.site_url or "",
+        "drafts": plugin_config.drafts,
+        "handout_pdfs": plugin_config.handout_pdfs,
+        "cms": plugin_config.cms,
+    }
     try:
         return Settings.read(os.environ, block)
     except SettingsError as error:

@@ -19,8 +19,10 @@ from generator.model.settings import EditorSettings, Settings
 from generator.sources.problems import ProblemList
 from generator.sources.project import ProjectPaths, load_vocabularies
 
-NOT_SET = ("网站不含表单编辑器（/admin/）：mkdocs.yml 的 kb › cms 还缺 {missing}"
-           "（或环境变量 KB_CMS_*，见使用指南 › 表单编辑指南）。")
+NOT_SET = (
+    "网站不含表单编辑器（/admin/）：mkdocs.yml 的 kb › cms 还缺 {missing}"
+    "（或环境变量 KB_CMS_*，见使用指南 › 表单编辑指南）。"
+)
 
 
 @cache
@@ -28,8 +30,9 @@ def _vendored(cache_dir: Path, tarball: Path | None, registry: str) -> VendoredF
     return decap_files(cache_dir, tarball, registry)
 
 
-def add_form_editor(files: Files, config: MkDocsConfig, run: Settings, paths: ProjectPaths,
-                    serving: bool, log) -> None:
+def add_form_editor(
+    files: Files, config: MkDocsConfig, run: Settings, paths: ProjectPaths, serving: bool, log
+) -> None:
     settings: EditorSettings | None = run.editor
     if serving:
         settings = None  # kb serve: the form saves into this working tree
@@ -47,8 +50,9 @@ def add_form_editor(files: Files, config: MkDocsConfig, run: Settings, paths: Pr
         print(f"本次预览没有表单编辑器：{error}", file=sys.stderr)
         return
     base_path = urlsplit(config.site_url or "").path or "/"
-    made = admin_files(vendored, vocabularies, settings, config.site_name, paths.site_config,
-                       base_path)
+    made = admin_files(
+        vendored, vocabularies, settings, config.site_name, paths.site_config, base_path
+    )
     for path, content in made.items():
         files.append(File.generated(config, path, content=content))
 

@@ -91,8 +91,9 @@ class ThemePages:
         content, altered = clean_page(page.html)
         output = self._from_shell(page, content)
         if output is None:
-            output = self.render(self._file(page.path), html.escape(page.title), content,
-                                 _toc_tokens(page.headings))
+            output = self.render(
+                self._file(page.path), html.escape(page.title), content, _toc_tokens(page.headings)
+            )
         return output, altered
 
     def render(self, file: File, title: str, content: str, toc_tokens: list[dict]) -> str:
@@ -103,7 +104,8 @@ class ThemePages:
         page.toc = get_toc(cast(Any, toc_tokens))
         context = get_context(self.nav, self.pages, self.config, page)
         context = self.config.plugins.on_page_context(
-            context, page=page, config=self.config, nav=self.nav)
+            context, page=page, config=self.config, nav=self.nav
+        )
         output = self.template.render(context)
         return self.config.plugins.on_post_page(output, page=page, config=self.config)
 
@@ -122,9 +124,13 @@ class ThemePages:
         shell, marker_items, separator = found
         items = separator.join(self._toc_item(anchor, title) for _, anchor, title in h2s)
         name = posixpath.basename(page.path).removesuffix(".md")
-        return (shell.replace(_CONTENT, content).replace(marker_items, items)
-                .replace(_TITLE, html.escape(page.title))
-                .replace(_H1, page.headings[0][1]).replace(_NAME, name))
+        return (
+            shell.replace(_CONTENT, content)
+            .replace(marker_items, items)
+            .replace(_TITLE, html.escape(page.title))
+            .replace(_H1, page.headings[0][1])
+            .replace(_NAME, name)
+        )
 
     def _toc_item(self, anchor: str, title: str) -> str:
         if (anchor, title) not in self.toc_items:
@@ -138,18 +144,21 @@ class ThemePages:
         file = PageFile(self.config, posixpath.join(folder, _NAME + ".md"))
         tokens = _toc_tokens(((1, _H1, _TITLE), *_MARKERS))
         shell = self.render(file, _TITLE, _CONTENT, tokens)
-        one, two = (self.toc_item.render(toc_item=item)
-                    for item in get_toc(tokens[0]["children"]))
+        one, two = (self.toc_item.render(toc_item=item) for item in get_toc(tokens[0]["children"]))
         start, end = shell.find(one), shell.find(two)
         if start < 0 or end < start:
             return None
-        marker_items = shell[start:end + len(two)]
-        separator = shell[start + len(one):end]
+        marker_items = shell[start : end + len(two)]
+        separator = shell[start + len(one) : end]
         # every marker must stand alone: nothing else of the theme may contain one
         rest = shell.replace(marker_items, "").replace(_CONTENT, "")
-        usable = (shell.count(marker_items) == 1 and shell.count(_CONTENT) == 1
-                  and not separator.strip() and "KbShellToc" not in rest
-                  and "KbShellContent" not in rest)
+        usable = (
+            shell.count(marker_items) == 1
+            and shell.count(_CONTENT) == 1
+            and not separator.strip()
+            and "KbShellToc" not in rest
+            and "KbShellContent" not in rest
+        )
         return (shell, marker_items, separator) if usable else None
 
 

@@ -17,8 +17,11 @@ from urllib.parse import quote
 from mkdocs.livereload import _SCRIPT_TEMPLATE
 
 RELOAD_PATH = "/.kb-livereload/"
-_INJECTED = re.compile(rb"<script>(\s*var livereload = function.*?"
-                       rb"livereload\((\d+), (\d+)\);\s*)</script>(?=\s*</body>|\s*$)", re.S)
+_INJECTED = re.compile(
+    rb"<script>(\s*var livereload = function.*?"
+    rb"livereload\((\d+), (\d+)\);\s*)</script>(?=\s*</body>|\s*$)",
+    re.S,
+)
 _ANSWER = re.compile(r"/\.kb-livereload/(\d+)/(\d+)\.js")
 
 
@@ -30,9 +33,14 @@ def with_live_reload_file(app: Callable) -> Callable:
         answer = _ANSWER.fullmatch(path)
         if answer:
             script = _SCRIPT_TEMPLATE.substitute(epoch=answer[1], request_id=answer[2]).encode()
-            start_response("200 OK", [("Content-Type", "application/javascript"),
-                                      ("Cache-Control", "no-store"),
-                                      ("Content-Length", str(len(script)))])
+            start_response(
+                "200 OK",
+                [
+                    ("Content-Type", "application/javascript"),
+                    ("Cache-Control", "no-store"),
+                    ("Content-Length", str(len(script))),
+                ],
+            )
             return [script]
         held: dict = {}
 
@@ -69,6 +77,8 @@ def _rewritten(content: bytes, keep: bool = True) -> bytes:
     if found is None:
         return content
     if not keep:
-        return content[:found.start()] + content[found.end():]
+        return content[: found.start()] + content[found.end() :]
     src = quote(f"{RELOAD_PATH}{int(found[2])}/{int(found[3])}.js").encode()
-    return content[:found.start()] + b'<script src="' + src + b'"></script>' + content[found.end():]
+    return (
+        content[: found.start()] + b'<script src="' + src + b'"></script>' + content[found.end() :]
+    )

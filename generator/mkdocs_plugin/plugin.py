@@ -41,9 +41,12 @@ log = get_plugin_logger(__name__)
 UNKNOWN_SCRIPT = (
     "页面 {page} 里有一段不是网站模板自带的内联脚本「{script}」，网站没有生成。"
     "如果改过 site_config/overrides 里的模板，请把脚本写进 site_config/docs/assets/javascripts/ "
-    "里的文件再引用；否则可能是设置（如网站地址 KB_SITE_URL）里混进了代码，请检查设置。")
-LINKED_OUTPUT = ("网站文件夹 {folder} 是一个链接（快捷方式），或在链接里面：kb 不通过链接写文件。"
-                 "请删除这个链接。")
+    "里的文件再引用；否则可能是设置（如网站地址 KB_SITE_URL）里混进了代码，请检查设置。"
+)
+LINKED_OUTPUT = (
+    "网站文件夹 {folder} 是一个链接（快捷方式），或在链接里面：kb 不通过链接写文件。"
+    "请删除这个链接。"
+)
 
 
 def _refuse_linked_output(site_dir: str, root: Path) -> None:
@@ -61,8 +64,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     nav: Navigation | None = None
     highlight = SectionHighlight()
 
-    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
-                   dirty: bool) -> None:
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.preview = Preview(dirty) if command == "serve" else None
         if dirty:  # kb serve builds "dirty" on purpose: only changed pages are written
             logging.getLogger("mkdocs.commands.build").addFilter(DirtyNotice())
@@ -74,8 +76,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             Path(config.config_file_path).absolute().parent / self.config.root,
             SiteUrls(config.use_directory_urls),
             MarkdownRenderer(list(config.markdown_extensions), dict(config.mdx_configs)),
-            self.settings.drafts, self.settings.handout_pdfs and self.preview is None,
-            self.settings)
+            self.settings.drafts,
+            self.settings.handout_pdfs and self.preview is None,
+            self.settings,
+        )
         pin_build_time(self.build.epoch)
         self.succeeded, self.nav = False, None
         if self.preview is None:  # build into a sibling folder, swapped in on success
@@ -114,8 +118,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.nav = nav
         return nav
 
-    def on_env(self, env: jinja2.Environment, config: MkDocsConfig,
-               files: Files) -> jinja2.Environment:
+    def on_env(
+        self, env: jinja2.Environment, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
         """Case pages and the search and finder data, written before MkDocs' own pages."""
         assert isinstance(env.loader, jinja2.FileSystemLoader)  # MkDocs' theme loader
         env.loader = no_link_loader(env.loader.searchpath, self.build.root)
@@ -128,7 +133,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             postings, altered = self.build.write_pages(theme.write)
         else:
             postings, altered = self.preview.write_pages(
-                self.build, theme, settings_key(self.build.paths, config))
+                self.build, theme, settings_key(self.build.paths, config)
+            )
         for page in sorted(altered):
             log.info(f"{page}：已从页面中移除不安全的内容（内容检查没有拦下它）。")
         data = self.build.data_files(postings)
@@ -138,8 +144,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             write_text_file(Path(config.site_dir) / rel, text)
         return env
 
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
-                        files: Files) -> str:
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Whatever the Markdown produced, only allowlisted HTML reaches the page."""
         if self.build.site is not None:
             html = self.build.site.link_terms(page.file.src_uri, html)
@@ -149,8 +154,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         clean_titles(page)
         return cleaned
 
-    def on_page_context(self, context: TemplateContext, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> TemplateContext:
+    def on_page_context(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         self.highlight.mark(nav, page.file.src_uri)
         return context
 
@@ -161,8 +167,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return self._with_policy(output, page.file.src_uri, page.content or "")
 
     @event_priority(-100)
-    def on_post_template(self, output_content: str, template_name: str,
-                         config: MkDocsConfig) -> str:
+    def on_post_template(
+        self, output_content: str, template_name: str, config: MkDocsConfig
+    ) -> str:
         if not template_name.endswith(".html"):
             return output_content
         return self._with_policy(output_content, template_name)
@@ -175,15 +182,19 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     @event_priority(-100)  # after MkDocs' sitemap and Material's search index
     def on_post_build(self, config: MkDocsConfig) -> None:
-        pages = [f.src_uri for f in self.files or []
-                 if f.is_documentation_page() or isinstance(f, PageFile)]
+        pages = [
+            f.src_uri
+            for f in self.files or []
+            if f.is_documentation_page() or isinstance(f, PageFile)
+        ]
         self.build.finish(Path(config.site_dir), pages, config.site_url)
         self.succeeded = True
         if self.build.site is not None:
             log.info(f"共生成 {len(pages)} 个页面。")
 
-    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig,
-                 builder: Callable) -> LiveReloadServer:
+    def on_serve(
+        self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable
+    ) -> LiveReloadServer:
         for folder in self.build.paths.watched:
             if folder.exists():
                 server.watch(str(folder))
@@ -199,4 +210,3 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_shutdown(self) -> None:
         if self.staged is not None and not self.staged.finish(self.succeeded):
             log.warning("构建失败：原有的网站文件夹保持不变。")
-

@@ -66,8 +66,12 @@ class Preview:
 
 def settings_key(paths, config) -> tuple:
     """Changes to templates, theme overrides or settings make every page render again."""
-    watched = [paths.templates, paths.site_config / "overrides", paths.vocabularies,
-               Path(config.config_file_path)]
+    watched = [
+        paths.templates,
+        paths.site_config / "overrides",
+        paths.vocabularies,
+        Path(config.config_file_path),
+    ]
     files = [f for w in watched for f in ([w] if w.is_file() else sorted(w.rglob("*")))]
     return tuple((str(f), f.stat().st_mtime_ns) for f in files if f.is_file())
 

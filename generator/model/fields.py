@@ -28,18 +28,25 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 # lone surrogates: XML forbids U+FFFE, U+FFFF and surrogates, so one of them in a title would
 # make feed.xml unreadable on every later build
 NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff" + "".join(
-    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17)
+)
 _NONCHARACTER = re.compile(f"[{NONCHARACTERS}]")
 
 
 # (pattern, error type, message): one rule for every text field, Markdown or not
 _UNUSABLE = (
-    (_CONTROL, "kb_control",
-     "第 {position} 个字符是看不见的控制字符（U+{code}）：通常是从别处复制时带进来的。"
-     "请删除这一项里的这个字符，或重新输入这段文字。"),
-    (_NONCHARACTER, "kb_noncharacter",
-     "第 {position} 个字符（U+{code}）不是可以显示的文字（Unicode 规定不作文字使用），"
-     "网页和订阅都不能含有它：通常是从别处复制时带进来的。请删除这个字符，或重新输入这段文字。"),
+    (
+        _CONTROL,
+        "kb_control",
+        "第 {position} 个字符是看不见的控制字符（U+{code}）：通常是从别处复制时带进来的。"
+        "请删除这一项里的这个字符，或重新输入这段文字。",
+    ),
+    (
+        _NONCHARACTER,
+        "kb_noncharacter",
+        "第 {position} 个字符（U+{code}）不是可以显示的文字（Unicode 规定不作文字使用），"
+        "网页和订阅都不能含有它：通常是从别处复制时带进来的。请删除这个字符，或重新输入这段文字。",
+    ),
 )
 
 
@@ -47,14 +54,16 @@ def _check_characters(value: str) -> str:
     for pattern, kind, message in _UNUSABLE:
         found = pattern.search(value)
         if found:
-            raise PydanticCustomError(kind, message, {
-                "position": found.start() + 1, "code": f"{ord(found.group()):04X}"})
+            raise PydanticCustomError(
+                kind, message, {"position": found.start() + 1, "code": f"{ord(found.group()):04X}"}
+            )
     return value
 
 
 Text = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_characters)
 ]
+
 
 # Marks a field as Markdown; what Markdown may contain is checked by ``markdown_check`` once the
 # record is read, so that a problem in a long body can point at its own line.
@@ -86,13 +95,15 @@ def _check_url(value: str) -> str:
     if re.search(r"[\s<>\"'`\\]", value):
         raise PydanticCustomError(
             "kb_url",
-            "网址里不能有空格、换行、引号、尖括号或反斜杠：请从浏览器地址栏重新复制网址。", {},
+            "网址里不能有空格、换行、引号、尖括号或反斜杠：请从浏览器地址栏重新复制网址。",
+            {},
         )
     return value
 
 
 Url = Annotated[
-    Text, AfterValidator(_check_url),
+    Text,
+    AfterValidator(_check_url),
     WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
 ]
 
@@ -111,7 +122,8 @@ def _check_search_word(value: str) -> str:
 
 
 SearchWord = Annotated[
-    Text, AfterValidator(_check_search_word),
+    Text,
+    AfterValidator(_check_search_word),
     WithJsonSchema({"type": "string", "pattern": SEARCH_WORD_PATTERN}),
 ]
 

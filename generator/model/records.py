@@ -105,7 +105,6 @@ class Metric(_Model):
 
 
 class Case(Record):
-
     date: PartialDate | None = Field(None, description="时间：2021、2021-06 或 2021-06-15")
     location: Location = Field(description="地点")
     community_type: CommunityTypeName | None = Field(None, description="小区类型")
@@ -125,7 +124,6 @@ class Case(Record):
 
 
 class Policy(Record):
-
     issuer: Text | None = Field(None, description="发文单位")
     doc_number: Text | None = Field(None, description="文号")
     date: PartialDate | None = Field(None, description="发布日期")
@@ -136,7 +134,6 @@ class Policy(Record):
 
 
 class Practice(Record):
-
     short_title: Text | None = Field(None, description="简称，如 指挥链")
     section: SectionId = Field(description="所属板块 id")
     order: int | None = Field(None, description="在原文中的顺序")
@@ -152,22 +149,29 @@ class Practice(Record):
 
 
 class ChecklistItem(_Model):
-    id: Slug = Field(description="条目 id：小写英文字母、数字和连字符，在本清单内唯一；"
-                                 "读者在网页上的勾选按它保存，改了 id 勾选就会丢失")
+    id: Slug = Field(
+        description="条目 id：小写英文字母、数字和连字符，在本清单内唯一；"
+        "读者在网页上的勾选按它保存，改了 id 勾选就会丢失"
+    )
     text: Text = Field(description="条目内容")
     detail: Markdown | None = Field(None, description="说明")
     evidence: Text | None = Field(None, description="佐证材料")
     frequency: Text | None = Field(None, description="频次")
-    basis: Text | None = Field(None, description="依据：照录原文（或 basis_source 所写来源）中"
-                                                 "这一条所依据的原话；省略的部分写“……”")
-    basis_source: Source | None = Field(None, description="依据的来源：依据不是出自本清单所整理"
-                                                          "的原文时填写")
+    basis: Text | None = Field(
+        None,
+        description="依据：照录原文（或 basis_source 所写来源）中"
+        "这一条所依据的原话；省略的部分写“……”",
+    )
+    basis_source: Source | None = Field(
+        None, description="依据的来源：依据不是出自本清单所整理的原文时填写"
+    )
 
     @model_validator(mode="after")
     def _basis_has_words(self) -> ChecklistItem:
         if self.basis_source is not None and self.basis is None:
             raise PydanticCustomError(
-                "kb_basis", "写了 basis_source（依据的来源），还要在 basis 里照录依据的原话。")
+                "kb_basis", "写了 basis_source（依据的来源），还要在 basis 里照录依据的原话。"
+            )
         return self
 
     @property
@@ -177,7 +181,6 @@ class ChecklistItem(_Model):
 
 
 class Checklist(Record):
-
     purpose: Text = Field(description="用途")
     items: list[ChecklistItem] = Field(min_length=1, description="条目")
     practices: list[Slug] = Field(default_factory=list, description="相关工作法 id")
@@ -185,7 +188,6 @@ class Checklist(Record):
 
 
 class Guide(Record):
-
     summary: Text | None = Field(None, description="一段话概述")
     order: int = Field(100, description="排序，小的在前")
     body: Markdown = Field(description="正文（Markdown）")
@@ -193,10 +195,14 @@ class Guide(Record):
 
 class GlossaryTerm(_Model):
     term: Text = Field(description="术语")
-    definition: Markdown = Field(description="文中用法：原文怎样使用这个词，以“文中”开头，"
-                                             "只写原文所说的")
-    quote: Citation | None = Field(None, description="公开来源的定义：照录一个有名称的公开来源"
-                                                     "（不是原文）对这个词的界定，并写明出处")
+    definition: Markdown = Field(
+        description="文中用法：原文怎样使用这个词，以“文中”开头，只写原文所说的"
+    )
+    quote: Citation | None = Field(
+        None,
+        description="公开来源的定义：照录一个有名称的公开来源"
+        "（不是原文）对这个词的界定，并写明出处",
+    )
     aliases: list[Text] = Field(default_factory=list, description="别称")
     practices: list[Slug] = Field(default_factory=list, description="相关工作法 id")
 

@@ -41,46 +41,156 @@ class Described:
     meaning: str
 
 
-DESCRIBED = {d.name: d for d in [
-    Described("site_url", "KB_SITE_URL", "site_url", "网站地址", "不设置",
-              "网站发布的网址（`kb build --site-url` 也可以设置），例如 "
-              "`https://dangjian.gitlab.io/kb/`；发布在子路径下时 404 页、订阅、sitemap 需要它"),
-    Described("drafts", "KB_DRAFTS", "drafts", "包含草稿", "`false`",
-              "包含 `status: draft` 的草稿（`kb build --drafts`、`kb serve --drafts` 设置它）"),
-    Described("handout_pdfs", "KB_PDF", "handout_pdfs", "生成讲义 PDF", "`false`",
-              "把每个培训模块的学员版讲义生成 PDF（`kb build --pdf` 设置它）"),
-    Described("editor.backend", "KB_CMS_BACKEND", "cms.backend", "表单编辑器的平台", "`gitlab`",
-              "表单编辑器保存到哪里：`gitlab` 或 `github`"),
-    Described("editor.repo", "KB_CMS_REPO", "cms.repo", "表单编辑器的仓库", "不设置",
-              "GitLab 的 `组/项目` 或 GitHub 的 `用户/仓库`；不设置时网站不含 `/admin/`"),
-    Described("editor.branch", "KB_CMS_BRANCH", "cms.branch", "表单编辑器的分支", "`main`",
-              "表单编辑器保存到的分支"),
-    Described("editor.base_url", "KB_CMS_BASE_URL", "cms.base_url", "表单编辑器的 GitLab 地址",
-              "不设置", "GitLab 的地址（GitHub 时是登录服务的地址）；不设置时网站不含 `/admin/`"),
-    Described("editor.app_id", "KB_CMS_APP_ID", "cms.app_id", "表单编辑器的应用 ID", "不设置",
-              "GitLab OAuth 应用的 ID（按写的文字读，`0123` 就是 `0123`）"),
-    Described("editor.review", "KB_CMS_REVIEW", "cms.review", "表单编辑器的合并请求审核",
-              "`true`", "表单保存的修改先生成合并请求，审核后才合并"),
-    Described("processes", "KB_PROCESSES", None, "生成网站用的进程数", "CPU 核心数",
-              "同时读文件、写案例页面的进程数（只在 Linux 上多于 1 个）"),
-    Described("engine", "KB_ENGINE", None, "生成网站的程序", "`mkdocs`",
-              "`kb build`、`kb serve` 用 `mkdocs` 还是 `properdocs`"),
-    Described("browser", "KB_BROWSER", None, "生成 PDF 用的浏览器", "自动查找",
-              "Chrome、Edge 或 Chromium 程序的完整路径；不设置时在 PATH 和系统默认安装位置里找"),
-    Described("program_folders", "ProgramFiles、ProgramFiles(x86)、LOCALAPPDATA", None,
-              "Windows 的程序文件夹", "Windows 自己设置",
-              "Windows 上在这些文件夹里找 Chrome 和 Edge"),
-    Described("cache_dir", "KB_CACHE（或 XDG_CACHE_HOME）", None, "下载文件的缓存文件夹",
-              "`~/.cache`", "表单编辑器 Decap CMS 下载一次后存放在这个文件夹下的 `kb/` 里"),
-    Described("npm_registry", "KB_NPM_REGISTRY", None, "npm 软件源", f"`{NPM_REGISTRY}`",
-              "从哪里下载 Decap CMS（没有外网时可以用国内镜像）"),
-    Described("decap_tarball", "KB_DECAP_TARBALL", None, "表单编辑器的安装包", "不设置",
-              "本机的 `decap-cms-3.16.3.tgz`：设置后不下载"),
-    Described("debug", "KB_DEBUG", None, "显示内部错误的详情", "`false`",
-              "`kb` 出现内部错误时显示 Python 的详细信息（给维护人员看）"),
-    Described("build_epoch", "SOURCE_DATE_EPOCH", None, "生成日期", "最后一次提交的时间",
-              "从 1970 年起的秒数：页面日期、订阅、PDF 和压缩文件里的日期用它（生成时自动设置）"),
-]}
+DESCRIBED = {
+    d.name: d
+    for d in [
+        Described(
+            "site_url",
+            "KB_SITE_URL",
+            "site_url",
+            "网站地址",
+            "不设置",
+            "网站发布的网址（`kb build --site-url` 也可以设置），例如 "
+            "`https://dangjian.gitlab.io/kb/`；发布在子路径下时 404 页、订阅、sitemap 需要它",
+        ),
+        Described(
+            "drafts",
+            "KB_DRAFTS",
+            "drafts",
+            "包含草稿",
+            "`false`",
+            "包含 `status: draft` 的草稿（`kb build --drafts`、`kb serve --drafts` 设置它）",
+        ),
+        Described(
+            "handout_pdfs",
+            "KB_PDF",
+            "handout_pdfs",
+            "生成讲义 PDF",
+            "`false`",
+            "把每个培训模块的学员版讲义生成 PDF（`kb build --pdf` 设置它）",
+        ),
+        Described(
+            "editor.backend",
+            "KB_CMS_BACKEND",
+            "cms.backend",
+            "表单编辑器的平台",
+            "`gitlab`",
+            "表单编辑器保存到哪里：`gitlab` 或 `github`",
+        ),
+        Described(
+            "editor.repo",
+            "KB_CMS_REPO",
+            "cms.repo",
+            "表单编辑器的仓库",
+            "不设置",
+            "GitLab 的 `组/项目` 或 GitHub 的 `用户/仓库`；不设置时网站不含 `/admin/`",
+        ),
+        Described(
+            "editor.branch",
+            "KB_CMS_BRANCH",
+            "cms.branch",
+            "表单编辑器的分支",
+            "`main`",
+            "表单编辑器保存到的分支",
+        ),
+        Described(
+            "editor.base_url",
+            "KB_CMS_BASE_URL",
+            "cms.base_url",
+            "表单编辑器的 GitLab 地址",
+            "不设置",
+            "GitLab 的地址（GitHub 时是登录服务的地址）；不设置时网站不含 `/admin/`",
+        ),
+        Described(
+            "editor.app_id",
+            "KB_CMS_APP_ID",
+            "cms.app_id",
+            "表单编辑器的应用 ID",
+            "不设置",
+            "GitLab OAuth 应用的 ID（按写的文字读，`0123` 就是 `0123`）",
+        ),
+        Described(
+            "editor.review",
+            "KB_CMS_REVIEW",
+            "cms.review",
+            "表单编辑器的合并请求审核",
+            "`true`",
+            "表单保存的修改先生成合并请求，审核后才合并",
+        ),
+        Described(
+            "processes",
+            "KB_PROCESSES",
+            None,
+            "生成网站用的进程数",
+            "CPU 核心数",
+            "同时读文件、写案例页面的进程数（只在 Linux 上多于 1 个）",
+        ),
+        Described(
+            "engine",
+            "KB_ENGINE",
+            None,
+            "生成网站的程序",
+            "`mkdocs`",
+            "`kb build`、`kb serve` 用 `mkdocs` 还是 `properdocs`",
+        ),
+        Described(
+            "browser",
+            "KB_BROWSER",
+            None,
+            "生成 PDF 用的浏览器",
+            "自动查找",
+            "Chrome、Edge 或 Chromium 程序的完整路径；不设置时在 PATH 和系统默认安装位置里找",
+        ),
+        Described(
+            "program_folders",
+            "ProgramFiles、ProgramFiles(x86)、LOCALAPPDATA",
+            None,
+            "Windows 的程序文件夹",
+            "Windows 自己设置",
+            "Windows 上在这些文件夹里找 Chrome 和 Edge",
+        ),
+        Described(
+            "cache_dir",
+            "KB_CACHE（或 XDG_CACHE_HOME）",
+            None,
+            "下载文件的缓存文件夹",
+            "`~/.cache`",
+            "表单编辑器 Decap CMS 下载一次后存放在这个文件夹下的 `kb/` 里",
+        ),
+        Described(
+            "npm_registry",
+            "KB_NPM_REGISTRY",
+            None,
+            "npm 软件源",
+            f"`{NPM_REGISTRY}`",
+            "从哪里下载 Decap CMS（没有外网时可以用国内镜像）",
+        ),
+        Described(
+            "decap_tarball",
+            "KB_DECAP_TARBALL",
+            None,
+            "表单编辑器的安装包",
+            "不设置",
+            "本机的 `decap-cms-3.16.3.tgz`：设置后不下载",
+        ),
+        Described(
+            "debug",
+            "KB_DEBUG",
+            None,
+            "显示内部错误的详情",
+            "`false`",
+            "`kb` 出现内部错误时显示 Python 的详细信息（给维护人员看）",
+        ),
+        Described(
+            "build_epoch",
+            "SOURCE_DATE_EPOCH",
+            None,
+            "生成日期",
+            "最后一次提交的时间",
+            "从 1970 年起的秒数：页面日期、订阅、PDF 和压缩文件里的日期用它（生成时自动设置）",
+        ),
+    ]
+}
 
 
 @dataclass(frozen=True)
@@ -133,21 +243,29 @@ class Settings:
     build_epoch: int | None = None  # None: the last commit's time
 
     @classmethod
-    def read(cls, environ: Mapping[str, str],
-             kb_block: Mapping[str, Any] | None = None) -> Settings:
+    def read(
+        cls, environ: Mapping[str, str], kb_block: Mapping[str, Any] | None = None
+    ) -> Settings:
         """The settings in ``environ`` and, from the MkDocs plugin, mkdocs.yml's ``kb`` block
         (with mkdocs.yml's ``site_url`` under ``site_url``); raises SettingsError."""
         given = _Given(environ, kb_block)
         settings = cls(
-            site_url=given.text("site_url", ""), drafts=given.flag("drafts", False),
-            handout_pdfs=given.flag("handout_pdfs", False), editor=_editor(given),
+            site_url=given.text("site_url", ""),
+            drafts=given.flag("drafts", False),
+            handout_pdfs=given.flag("handout_pdfs", False),
+            editor=_editor(given),
             processes=given.number("processes", "只能是正整数（例如 2）", minimum=1),
-            engine=given.choice("engine", ENGINES), browser=given.path("browser"),
-            program_folders=_program_folders(environ), cache_dir=_cache_dir(environ),
+            engine=given.choice("engine", ENGINES),
+            browser=given.path("browser"),
+            program_folders=_program_folders(environ),
+            cache_dir=_cache_dir(environ),
             npm_registry=given.text("npm_registry", NPM_REGISTRY).rstrip("/") or NPM_REGISTRY,
-            decap_tarball=given.path("decap_tarball"), debug=given.flag("debug", False),
+            decap_tarball=given.path("decap_tarball"),
+            debug=given.flag("debug", False),
             build_epoch=given.number(
-                "build_epoch", "应为从 1970 年起的秒数（例如 1700000000）", minimum=0))
+                "build_epoch", "应为从 1970 年起的秒数（例如 1700000000）", minimum=0
+            ),
+        )
         given.problems.append(url_problem(settings.site_url))
         if not any(name.startswith("editor.") for name in given.refused):
             given.problems += editor_problems(vars(settings.editor))
@@ -160,9 +278,12 @@ class Settings:
 def _editor(given: _Given) -> EditorSettings:
     return EditorSettings(
         backend=given.choice("editor.backend", BACKENDS),
-        repo=given.text("editor.repo", ""), branch=given.text("editor.branch", "") or "main",
-        base_url=given.text("editor.base_url", ""), app_id=given.text("editor.app_id", ""),
-        review=given.flag("editor.review", True))
+        repo=given.text("editor.repo", ""),
+        branch=given.text("editor.branch", "") or "main",
+        base_url=given.text("editor.base_url", ""),
+        app_id=given.text("editor.app_id", ""),
+        review=given.flag("editor.review", True),
+    )
 
 
 def _program_folders(environ: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
@@ -200,8 +321,10 @@ class _Given:
     def refuse(self, name: str, rule: str, value: object) -> None:
         described = DESCRIBED[name]
         self.refused.add(name)
-        self.problems.append(f"设置「{described.label}」（环境变量 {described.variable}）{rule}，"
-                             f"现在是「{shown(value)}」。")
+        self.problems.append(
+            f"设置「{described.label}」（环境变量 {described.variable}）{rule}，"
+            f"现在是「{shown(value)}」。"
+        )
 
     def text(self, name: str, default: str) -> str:
         value = self.raw(name, str)

@@ -16,8 +16,9 @@ _TEXT = re.compile(r"[A-Za-z0-9._~/-]{1,200}")
 
 SITE_URL = "网站地址（kb build --site-url、环境变量 KB_SITE_URL 或 mkdocs.yml 的 site_url）"
 CMS_SETTINGS = {
-    "base_url": ("表单编辑器的 GitLab 地址（环境变量 KB_CMS_BASE_URL 或 mkdocs.yml 的 "
-                 "kb › cms › base_url）"),
+    "base_url": (
+        "表单编辑器的 GitLab 地址（环境变量 KB_CMS_BASE_URL 或 mkdocs.yml 的 kb › cms › base_url）"
+    ),
     "repo": "表单编辑器的仓库（环境变量 KB_CMS_REPO 或 mkdocs.yml 的 kb › cms › repo）",
     "branch": "表单编辑器的分支（环境变量 KB_CMS_BRANCH 或 mkdocs.yml 的 kb › cms › branch）",
     "app_id": "表单编辑器的应用 ID（环境变量 KB_CMS_APP_ID 或 mkdocs.yml 的 kb › cms › app_id）",
@@ -34,17 +35,21 @@ def url_problem(value: str | None, setting: str = SITE_URL) -> str | None:
     """None for an empty or usable http(s) address; otherwise why it cannot be used."""
     if not value or _URL.fullmatch(value):
         return None
-    return (f"{setting}「{shown(value)}」不能使用：应为 http:// 或 https:// 开头的完整网址，"
-            "只含字母、数字和 . - _ ~ % /，不能有引号、尖括号、分号、空格或换行，"
-            "例如 https://dangjian.gitlab.io/kb/。")
+    return (
+        f"{setting}「{shown(value)}」不能使用：应为 http:// 或 https:// 开头的完整网址，"
+        "只含字母、数字和 . - _ ~ % /，不能有引号、尖括号、分号、空格或换行，"
+        "例如 https://dangjian.gitlab.io/kb/。"
+    )
 
 
 def text_problem(name: str, value: str) -> str | None:
     """The form editor's repository, branch and application id: plain names only."""
     if not value or _TEXT.fullmatch(value):
         return None
-    return (f"{CMS_SETTINGS[name]}「{shown(value)}」不能使用：只能含字母、数字和 . - _ ~ /，"
-            "不能有引号、尖括号、分号、空格或换行。")
+    return (
+        f"{CMS_SETTINGS[name]}「{shown(value)}」不能使用：只能含字母、数字和 . - _ ~ /，"
+        "不能有引号、尖括号、分号、空格或换行。"
+    )
 
 
 def editor_problems(values: dict[str, str]) -> list[str]:

@@ -16,8 +16,9 @@ SESSION_KINDS: tuple[str, ...] = get_args(SessionKind)
 
 class TimingStep(_Model):
     step: Text = Field(description="环节，如 课前阅读、导入说明、分组研讨、集体交流、教师点评")
-    minutes: int = Field(ge=0, description="分钟数；0 表示不占课时（排在最前的显示为“课前完成”，"
-                                           "最后的为“课后完成”）")
+    minutes: int = Field(
+        ge=0, description="分钟数；0 表示不占课时（排在最前的显示为“课前完成”，最后的为“课后完成”）"
+    )
 
 
 class TeachingNotes(_Model):
@@ -28,8 +29,9 @@ class TeachingNotes(_Model):
     questions: list[Text] = Field(default_factory=list, description="思考题")
     analysis: Markdown | None = Field(None, description="分析思路")
     key_points: list[Markdown] = Field(default_factory=list, description="关键要点")
-    timing: list[TimingStep] = Field(default_factory=list,
-                                     description="时间安排；各环节分钟数之和须等于本单元时长")
+    timing: list[TimingStep] = Field(
+        default_factory=list, description="时间安排；各环节分钟数之和须等于本单元时长"
+    )
 
 
 class TrainingSession(_Model):
@@ -41,9 +43,11 @@ class TrainingSession(_Model):
     policies: list[Slug] = Field(default_factory=list, description="使用的政策文件 id")
     checklists: list[Slug] = Field(default_factory=list, description="使用的清单 id")
     questions: list[Text] = Field(
-        default_factory=list, description="探讨问题；不填时使用所选案例自带的探讨问题")
+        default_factory=list, description="探讨问题；不填时使用所选案例自带的探讨问题"
+    )
     teaching_notes: TeachingNotes | None = Field(
-        None, description="教学使用说明（只出现在教师版讲义中）")
+        None, description="教学使用说明（只出现在教师版讲义中）"
+    )
 
 
 class Training(Record):
@@ -53,4 +57,5 @@ class Training(Record):
     objectives: list[Text] = Field(min_length=1, description="学习目标")
     sessions: list[TrainingSession] = Field(min_length=1, description="教学单元，按上课顺序")
     publish_teacher_edition: bool = Field(
-        False, description="是否在网站上公开教师版讲义（含教学使用说明）；默认不公开")
+        False, description="是否在网站上公开教师版讲义（含教学使用说明）；默认不公开"
+    )

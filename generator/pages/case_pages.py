@@ -49,16 +49,24 @@ def headings_of(html: str) -> tuple[tuple[int, str, str], ...]:
 
 
 class CasePageRenderer:
-    def __init__(self, library: Library, templates: Path, urls: SiteUrls,
-                 markdown: MarkdownRenderer | None = None,
-                 glossary_links: GlossaryLinks | None = None):
+    def __init__(
+        self,
+        library: Library,
+        templates: Path,
+        urls: SiteUrls,
+        markdown: MarkdownRenderer | None = None,
+        glossary_links: GlossaryLinks | None = None,
+    ):
         self.library, self.urls = library, urls
         self.markdown = markdown or MarkdownRenderer()
         self.glossary_links = glossary_links
         self.similar = SimilarCases(library.all("case"))
         env = jinja2.Environment(
-            loader=no_link_loader(templates), autoescape=True,
-            undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+            loader=no_link_loader(templates),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
         )
         env.filters["anchor"] = slugify
         env.filters["markdown"] = _markdown
@@ -70,7 +78,9 @@ class CasePageRenderer:
         here = case.page_path
         helpers = _Helpers(self, here)
         html = self._breadcrumb(here, case.title, helpers) + self.template.render(
-            record=case, library=self.library, vocabularies=self.library.vocabularies,
+            record=case,
+            library=self.library,
+            vocabularies=self.library.vocabularies,
             helpers=helpers,
         )
         html = _BLANK_LINES.sub("\n", html)
@@ -81,15 +91,19 @@ class CasePageRenderer:
     def street(self, page: StreetPage, siblings: list[StreetPage]) -> HtmlPage:
         helpers = _Helpers(self, page.path)
         title = f"{page.street}的案例" + (
-            f"（第 {page.number}/{page.pages} 页）" if page.pages > 1 else "")
+            f"（第 {page.number}/{page.pages} 页）" if page.pages > 1 else ""
+        )
         html = self._breadcrumb(page.path, title, helpers) + self.street_template.render(
-            page=page, siblings=siblings, helpers=helpers)
+            page=page, siblings=siblings, helpers=helpers
+        )
         html = _BLANK_LINES.sub("\n", html)
         return HtmlPage(page.path, title, html, headings_of(html))
 
     def _breadcrumb(self, here: str, title: str, helpers: _Helpers) -> str:
-        return self.breadcrumb_template.render(trail=trail(self.library, here, title),
-                                               helpers=helpers) + "\n"
+        return (
+            self.breadcrumb_template.render(trail=trail(self.library, here, title), helpers=helpers)
+            + "\n"
+        )
 
     def markdown_at(self, here: str, text: str) -> Markup:
         """A Markdown field as HTML, its relative links made relative to the page's URL."""

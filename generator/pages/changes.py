@@ -46,8 +46,11 @@ class NewsItem:
         maintainers' commits, in English, say nothing to a reader and are left out) and free
         of personal data (such a subject is left out, and the build warns, see
         :func:`withheld_notes`)."""
-        notes = [c.subject for c in self.changes
-                 if _CJK.search(c.subject) and not personal_information(c.subject)]
+        notes = [
+            c.subject
+            for c in self.changes
+            if _CJK.search(c.subject) and not personal_information(c.subject)
+        ]
         return "；".join(dict.fromkeys(notes))
 
 
@@ -56,8 +59,9 @@ def record_files(library) -> dict[str, Record]:
     return {r._file: r for kind in library.records.values() for r in kind.values()}
 
 
-def news(library, history: History, limit: int | None = None,
-         readers_only: bool = False) -> list[NewsItem]:
+def news(
+    library, history: History, limit: int | None = None, readers_only: bool = False
+) -> list[NewsItem]:
     """Changes to published records, one entry per page per day, newest day first and within
     a day readers' content before the guides; a deleted or draft record's are left out."""
     files = record_files(library)

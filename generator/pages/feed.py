@@ -11,8 +11,7 @@ from generator.pages.site_urls import SiteUrls
 ATOM = "http://www.w3.org/2005/Atom"
 
 
-def atom_feed(items: list[NewsItem], site_name: str, site_url: str | None,
-              urls: SiteUrls) -> str:
+def atom_feed(items: list[NewsItem], site_name: str, site_url: str | None, urls: SiteUrls) -> str:
     base = (site_url.rstrip("/") + "/") if site_url else ""
     feed = ElementTree.Element("feed", xmlns=ATOM)
     feed.set("xml:lang", "zh-CN")
@@ -29,15 +28,21 @@ def atom_feed(items: list[NewsItem], site_name: str, site_url: str | None,
         entry = ElementTree.SubElement(feed, "entry")
         _text(entry, "title", f"{item.label}：{record.title}")
         # one entry per page and day: its id stays the same however often the page is rebuilt
-        _text(entry, "id", f"{link}#{item.day}" if base else
-              f"urn:kb:{record.kind}:{record.id}:{item.day}")
+        _text(
+            entry,
+            "id",
+            f"{link}#{item.day}" if base else f"urn:kb:{record.kind}:{record.id}:{item.day}",
+        )
         ElementTree.SubElement(entry, "link", rel="alternate", href=link)
         _text(entry, "updated", change.when.isoformat())
         if item.note:
             _text(entry, "summary", item.note)
     ElementTree.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(
-        feed, encoding="unicode") + "\n"
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        + ElementTree.tostring(feed, encoding="unicode")
+        + "\n"
+    )
 
 
 def _text(parent, tag: str, text: str):

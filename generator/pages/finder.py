@@ -35,8 +35,7 @@ def finder_data(library: Library, cases: list[Case], first_doc: int, chunk: int)
     vocabularies = library.vocabularies
     facets = {
         "street": _single(cases, lambda c: c.location.street, vocabularies.allowed("street")),
-        "type": _single(cases, lambda c: c.community_type,
-                        vocabularies.allowed("community_type")),
+        "type": _single(cases, lambda c: c.community_type, vocabularies.allowed("community_type")),
         "practice": _multi(cases, "practice", library),
         "tag": _multi_values(cases, lambda c: c.tags),
         "year": _single(cases, lambda c: c.date[:4] if c.date else None, None),
@@ -44,9 +43,14 @@ def finder_data(library: Library, cases: list[Case], first_doc: int, chunk: int)
         "checklist": _multi(cases, "checklist", library),
     }
     position = {id(case): n for n, case in enumerate(cases)}
-    return {"version": 2, "count": len(cases), "first": first_doc, "chunk": chunk,
-            "byTitle": [position[id(case)] for case in title_order(cases)],
-            "facets": {key: facets[key] for key in KEYS}}
+    return {
+        "version": 2,
+        "count": len(cases),
+        "first": first_doc,
+        "chunk": chunk,
+        "byTitle": [position[id(case)] for case in title_order(cases)],
+        "facets": {key: facets[key] for key in KEYS},
+    }
 
 
 def finder_script(data: dict) -> str:
@@ -60,19 +64,25 @@ def _single(cases, value_of, known: list[str] | None) -> dict:
     values = {v for v in (value_of(c) for c in cases) if v}
     names = known if known is not None else sorted(values, reverse=True)
     index = {name: i for i, name in enumerate(names)}
-    return {"values": [[n, n] for n in names],
-            "of": [[index[v]] if (v := value_of(c)) in index else [] for c in cases]}
+    return {
+        "values": [[n, n] for n in names],
+        "of": [[index[v]] if (v := value_of(c)) in index else [] for c in cases],
+    }
 
 
 def _multi(cases, kind: str, library: Library) -> dict:
     records = library.all(kind)
     index = {r.id: i for i, r in enumerate(records)}
-    return {"values": [[r.id, getattr(r, "name", r.title)] for r in records],
-            "of": [[index[r.id] for r in library.related(c, kind)] for c in cases]}
+    return {
+        "values": [[r.id, getattr(r, "name", r.title)] for r in records],
+        "of": [[index[r.id] for r in library.related(c, kind)] for c in cases],
+    }
 
 
 def _multi_values(cases, values_of) -> dict:
     names = sorted({v for c in cases for v in values_of(c)})
     index = {name: i for i, name in enumerate(names)}
-    return {"values": [[n, n] for n in names],
-            "of": [sorted({index[v] for v in values_of(c)}) for c in cases]}
+    return {
+        "values": [[n, n] for n in names],
+        "of": [sorted({index[v] for v in values_of(c)}) for c in cases],
+    }

@@ -18,8 +18,25 @@ from generator.pages.slugs import slugify
 TOOLTIP = 120  # characters of a definition (or a quoted one) shown in place
 _TAG = re.compile(r"(<[^>]+>)")
 _NAME = re.compile(r"</?([a-zA-Z0-9]+)")
-_SKIP = {"a", "abbr", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style",
-         "button", "label", "summary", "svg", "nav"}
+_SKIP = {
+    "a",
+    "abbr",
+    "code",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "script",
+    "style",
+    "button",
+    "label",
+    "summary",
+    "svg",
+    "nav",
+}
 
 
 @dataclass(frozen=True)
@@ -56,16 +73,24 @@ class GlossaryLinks:
     def _link_text(self, text: str, url: str, done: set) -> str:
         out, start, position = [], 0, 0
         while position < len(text) - 1:
-            found = next(((word, term) for word, term in self.by_start.get(
-                text[position:position + 2], ()) if text.startswith(word, position)
-                and term.slug not in done), None)
+            found = next(
+                (
+                    (word, term)
+                    for word, term in self.by_start.get(text[position : position + 2], ())
+                    if text.startswith(word, position) and term.slug not in done
+                ),
+                None,
+            )
             if found is None:
                 position += 1
                 continue
             word, term = found
             done.add(term.slug)
-            out += [text[start:position], f'<a class="kb-term" href="{url}#{term.slug}" '
-                    f'title="{html.escape(term.title)}">{word}</a>']
+            out += [
+                text[start:position],
+                f'<a class="kb-term" href="{url}#{term.slug}" '
+                f'title="{html.escape(term.title)}">{word}</a>',
+            ]
             start = position = position + len(word)
         return "".join(out) + text[start:]
 

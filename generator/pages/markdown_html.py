@@ -29,8 +29,7 @@ class MarkdownRenderer:
     configs: dict = field(default_factory=lambda: {"toc": {"slugify": slugify}})
 
     def __post_init__(self):
-        self._parser = markdown.Markdown(extensions=self.extensions,
-                                         extension_configs=self.configs)
+        self._parser = markdown.Markdown(extensions=self.extensions, extension_configs=self.configs)
 
     def render(self, text: str) -> str:
         if is_plain_prose(text):

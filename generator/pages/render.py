@@ -36,8 +36,13 @@ class PageRenderer:
     """Renders the site's Markdown pages (all but the cases and the streets' case lists, which
     case_pages.py writes as HTML), keyed by their path in the docs tree."""
 
-    def __init__(self, library: Library, templates: Path, street_pages: list[StreetPage],
-                 handout_pdfs: bool = False):
+    def __init__(
+        self,
+        library: Library,
+        templates: Path,
+        street_pages: list[StreetPage],
+        handout_pdfs: bool = False,
+    ):
         self.library = library
         self.street_pages = street_pages  # written as HTML by case_pages.py; linked from here
         self.handout_pdfs = handout_pdfs  # the build prints each module's handout to a PDF
@@ -74,8 +79,12 @@ class PageRenderer:
         title = record.title if record else _front_matter_title(text)
         crumbs = trail(self.library, here, title) if wayfinding else []
         if crumbs:
-            text = _after_front_matter(text, self.env.get_template("_breadcrumb.md.j2").render(
-                trail=crumbs, helpers=_Helpers(self, here)))
+            text = _after_front_matter(
+                text,
+                self.env.get_template("_breadcrumb.md.j2").render(
+                    trail=crumbs, helpers=_Helpers(self, here)
+                ),
+            )
         return tidy_blank_lines(text)
 
 
@@ -203,8 +212,10 @@ class _Helpers:
 
     def practices_by_section(self) -> list[tuple[object, list[Record]]]:
         practices = self.library.all("practice")
-        return [(section, [p for p in practices if p.section == section.id])
-                for section in self.library.vocabularies.sections]
+        return [
+            (section, [p for p in practices if p.section == section.id])
+            for section in self.library.vocabularies.sections
+        ]
 
     def glossary_by_initial(self) -> list[tuple[str, list]]:
         """Glossary terms grouped by the pinyin initial of their first character, A to Z
@@ -222,17 +233,21 @@ class _Helpers:
         sections = {s.id: s.title for s in self.library.vocabularies.sections}
         groups: dict[str, list] = {title: [] for title in sections.values()}
         for figure in figures:
-            practice = next((p for p in map(lambda i: self.library.get("practice", i),
-                                            figure.practices) if p), None)
+            practice = next(
+                (p for p in map(lambda i: self.library.get("practice", i), figure.practices) if p),
+                None,
+            )
             groups.setdefault(sections[practice.section] if practice else "其他", []).append(
-                (figure, practice))
+                (figure, practice)
+            )
         return [(title, items) for title, items in groups.items() if items]
 
     def dates(self, record: Record) -> tuple[str, str] | None:
         return page_dates(self.library.history, record)
 
-    def news(self, limit: int | None = None,
-             readers_only: bool = False) -> list[tuple[str, list[NewsItem]]]:
+    def news(
+        self, limit: int | None = None, readers_only: bool = False
+    ) -> list[tuple[str, list[NewsItem]]]:
         """The latest changes to published pages grouped by day, newest first."""
         return by_day(news(self.library, self.library.history, limit, readers_only))
 

@@ -9,12 +9,16 @@ import io
 
 
 def sitemap_xml(urls: list[str], site_url: str | None) -> str:
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
     if site_url:
         base = site_url if site_url.endswith("/") else site_url + "/"
-        lines += [f"    <url>\n         <loc>{html.escape(base + url)}</loc>\n    </url>"
-                  for url in sorted(set(urls))]
+        lines += [
+            f"    <url>\n         <loc>{html.escape(base + url)}</loc>\n    </url>"
+            for url in sorted(set(urls))
+        ]
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 

@@ -53,8 +53,9 @@ def _between(library: Library, page: str) -> list[Crumb]:
     folder, name = posixpath.split(page)
     if folder == "cases":
         case = library.get("case", name.removesuffix(".md"))
-        street = case and next((s for s in library.vocabularies.streets
-                                if s.name == case.location.street), None)
+        street = case and next(
+            (s for s in library.vocabularies.streets if s.name == case.location.street), None
+        )
         if street:
             return [Crumb(street.name, f"cases/streets/{street.folder}.md")]
     if _handout_edition(page):
@@ -62,7 +63,6 @@ def _between(library: Library, page: str) -> list[Crumb]:
         if module:
             return [Crumb(module.title, module.page_path)]
     return []
-
 
 
 def _handout_edition(page: str) -> str | None:

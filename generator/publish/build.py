@@ -57,9 +57,15 @@ class SiteBuild:
     def check(self, cache=None) -> BuildResult:
         """Reads and checks everything; ``cache``: cases read by an earlier build (serve).
         Runs before the builder touches its output, so bad input never empties the site."""
-        self.result = build_site(self.paths.root, drafts=self.drafts, urls=self.urls,
-                                 markdown=self.markdown, processes=self.processes, cache=cache,
-                                 handout_pdfs=self.handout_pdfs)
+        self.result = build_site(
+            self.paths.root,
+            drafts=self.drafts,
+            urls=self.urls,
+            markdown=self.markdown,
+            processes=self.processes,
+            cache=cache,
+            handout_pdfs=self.handout_pdfs,
+        )
         return self.result
 
     @property
@@ -105,8 +111,7 @@ class SiteBuild:
             return files
         files["feed.xml"] = self.site.feed(site_name, site_url)
         if self.handout_pdfs:
-            files.update(print_handouts(self.site, self.paths.static, self.epoch,
-                                        self.settings))
+            files.update(print_handouts(self.site, self.paths.static, self.epoch, self.settings))
         return files
 
     def html_pages(self) -> list[str]:
@@ -120,8 +125,9 @@ class SiteBuild:
         site = self.site
 
         def write_range(start: int, stop: int):
-            altered = [site.cases[i].page_path for i in range(start, stop)
-                       if write(site.case_page(i))]
+            altered = [
+                site.cases[i].page_path for i in range(start, stop) if write(site.case_page(i))
+            ]
             return site.case_postings(start, stop), altered
 
         parts = map_ranges(write_range, len(site.cases), self.processes)

@@ -30,9 +30,16 @@ def bundle_folder(site_name: str, epoch: int) -> str:
 
 def zip_entries(site_dir: Path) -> list[Path]:
     """Every file of the site but the form editor, which needs the repository's server."""
-    return sorted((p for p in site_dir.rglob("*") if p.is_file() and not p.is_symlink()
-                   and not is_admin_path(p.relative_to(site_dir).as_posix())),
-                  key=lambda p: p.relative_to(site_dir).as_posix())
+    return sorted(
+        (
+            p
+            for p in site_dir.rglob("*")
+            if p.is_file()
+            and not p.is_symlink()
+            and not is_admin_path(p.relative_to(site_dir).as_posix())
+        ),
+        key=lambda p: p.relative_to(site_dir).as_posix(),
+    )
 
 
 def bundle_entries(site_dir: Path, site_name: str, epoch: int):

@@ -27,5 +27,6 @@ def _record(record, teaching_notes: bool) -> dict:
 
 
 def export_json(library: Library, teaching_notes: bool = False) -> str:
-    return json.dumps(export_model(library, teaching_notes), ensure_ascii=False, indent=2,
-                      sort_keys=False)
+    return json.dumps(
+        export_model(library, teaching_notes), ensure_ascii=False, indent=2, sort_keys=False
+    )

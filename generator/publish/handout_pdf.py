@@ -20,20 +20,38 @@ from generator.library.training import handout_pdf, public_editions
 from generator.model.settings import Settings
 from generator.pages.handouts import printable_handout
 
-BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
-                 "microsoft-edge", "microsoft-edge-stable", "msedge", "chrome")
+BROWSER_NAMES = (
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "microsoft-edge",
+    "microsoft-edge-stable",
+    "msedge",
+    "chrome",
+)
 _KNOWN_PATHS = {
-    "win32": [r"{ProgramFiles}\Google\Chrome\Application\chrome.exe",
-              r"{ProgramFiles(x86)}\Google\Chrome\Application\chrome.exe",
-              r"{LOCALAPPDATA}\Google\Chrome\Application\chrome.exe",
-              r"{ProgramFiles(x86)}\Microsoft\Edge\Application\msedge.exe",
-              r"{ProgramFiles}\Microsoft\Edge\Application\msedge.exe"],
-    "darwin": ["/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-               "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
-               "/Applications/Chromium.app/Contents/MacOS/Chromium"],
+    "win32": [
+        r"{ProgramFiles}\Google\Chrome\Application\chrome.exe",
+        r"{ProgramFiles(x86)}\Google\Chrome\Application\chrome.exe",
+        r"{LOCALAPPDATA}\Google\Chrome\Application\chrome.exe",
+        r"{ProgramFiles(x86)}\Microsoft\Edge\Application\msedge.exe",
+        r"{ProgramFiles}\Microsoft\Edge\Application\msedge.exe",
+    ],
+    "darwin": [
+        "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+        "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+        "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    ],
 }
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 NO_BROWSER = (
     "没有找到可以生成 PDF 的浏览器（Chrome、Edge 或 Chromium）。请安装其中之一，或把环境变量 "
     "KB_BROWSER 设为浏览器程序的完整路径；也可以不用 PDF：在浏览器中打开讲义页面，选择“打印”→"
@@ -79,8 +97,10 @@ def print_pdfs(documents: list[tuple[str, str]], epoch: int, settings: Settings)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=browser_path, args=LAUNCH_ARGS)
             try:
-                return [_dated(_print_one(browser, document, header), epoch)
-                        for document, header in documents]
+                return [
+                    _dated(_print_one(browser, document, header), epoch)
+                    for document, header in documents
+                ]
             finally:
                 browser.close()
     except Error as error:
@@ -99,7 +119,8 @@ def _print_one(browser, document: str, header: str) -> bytes:
         header_template=_margin(html.escape(header), "left"),
         footer_template=_margin(
             '第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页',
-            "right"),
+            "right",
+        ),
         print_background=True,
         outline=True,
         tagged=True,
@@ -125,21 +146,29 @@ def _dated(pdf: bytes, epoch: int) -> bytes:
 
 def _margin(content: str, side: str) -> str:
     # header and footer templates get no page styles: the font and size are set here
-    return (f'<div style="width:100%;margin:0 16mm;font-size:8pt;color:#555;text-align:{side};'
-            'font-family:\'Noto Sans CJK SC\',\'Source Han Sans SC\',\'Microsoft YaHei\','
-            f'\'PingFang SC\',sans-serif">{content}</div>')
+    return (
+        f'<div style="width:100%;margin:0 16mm;font-size:8pt;color:#555;text-align:{side};'
+        "font-family:'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',"
+        f"'PingFang SC',sans-serif\">{content}</div>"
+    )
 
 
-def print_handouts(site, static: Path, epoch: int,
-                   settings: Settings) -> list[tuple[str, bytes]]:
+def print_handouts(site, static: Path, epoch: int, settings: Settings) -> list[tuple[str, bytes]]:
     """(path in the site, PDF) of every handout the site publishes, printed in one browser."""
     renderer = site.page_renderer()
-    editions = [(module, teacher) for module in site.library.all("training")
-                for teacher in public_editions(module)]
-    documents = [printable_handout(renderer, module, teacher, static, site.markdown)
-                 for module, teacher in editions]
+    editions = [
+        (module, teacher)
+        for module in site.library.all("training")
+        for teacher in public_editions(module)
+    ]
+    documents = [
+        printable_handout(renderer, module, teacher, static, site.markdown)
+        for module, teacher in editions
+    ]
     if not documents:
         return []
     pdfs = print_pdfs(documents, epoch, settings)
-    return [(handout_pdf(module, teacher), pdf)
-            for (module, teacher), pdf in zip(editions, pdfs, strict=True)]
+    return [
+        (handout_pdf(module, teacher), pdf)
+        for (module, teacher), pdf in zip(editions, pdfs, strict=True)
+    ]

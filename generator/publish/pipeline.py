@@ -35,8 +35,9 @@ class BuildResult:
         return not self.problems.has_errors
 
 
-def load_library(root: Path, drafts: bool = False, processes: int | None = None,
-                 cache: CaseCache | None = None) -> BuildResult:
+def load_library(
+    root: Path, drafts: bool = False, processes: int | None = None, cache: CaseCache | None = None
+) -> BuildResult:
     """Read and check everything; the library is only returned when there is no error.
     ``processes``: for reading cases (None: one per core; 1 where forking is not safe).
     ``cache``: cases read by an earlier call, reused where their file has not changed."""
@@ -55,10 +56,15 @@ def load_library(root: Path, drafts: bool = False, processes: int | None = None,
     return BuildResult(problems, library, attachments=contents.attachments)
 
 
-def build_site(root: Path, drafts: bool = False, urls: SiteUrls | None = None,
-               markdown: MarkdownRenderer | None = None,
-               processes: int | None = None, cache: CaseCache | None = None,
-               handout_pdfs: bool = False) -> BuildResult:
+def build_site(
+    root: Path,
+    drafts: bool = False,
+    urls: SiteUrls | None = None,
+    markdown: MarkdownRenderer | None = None,
+    processes: int | None = None,
+    cache: CaseCache | None = None,
+    handout_pdfs: bool = False,
+) -> BuildResult:
     """The library, its Markdown pages, and a :class:`Site` to render the rest with.
     ``handout_pdfs``: module pages link the handouts' PDFs (which the caller prints)."""
     history = PendingHistory(Path(root))  # git log runs while the files are read
@@ -69,14 +75,21 @@ def build_site(root: Path, drafts: bool = False, urls: SiteUrls | None = None,
     paths = ProjectPaths(Path(root))
     result.library.history = history.result()
     if result.library.history.problem:
-        result.problems.add(".git", 1, 1, "", result.library.history.problem,
-                            rule="history-unavailable")
+        result.problems.add(
+            ".git", 1, 1, "", result.library.history.problem, rule="history-unavailable"
+        )
     for change, what in withheld_notes(result.library, result.library.history):
-        result.problems.add(change.path, 1, 1, "", withheld_message(change, what),
-                            rule="pii-commit-subject")
+        result.problems.add(
+            change.path, 1, 1, "", withheld_message(change, what), rule="pii-commit-subject"
+        )
     try:
-        result.site = Site(result.library, paths.templates, urls or SiteUrls(),
-                           markdown or MarkdownRenderer(), handout_pdfs)
+        result.site = Site(
+            result.library,
+            paths.templates,
+            urls or SiteUrls(),
+            markdown or MarkdownRenderer(),
+            handout_pdfs,
+        )
         result.pages = result.site.markdown_pages()
     except jinja2.TemplateError as error:
         _report_template_error(error, paths, result.problems)

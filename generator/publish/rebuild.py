@@ -49,8 +49,11 @@ class ServeMemory:
         no title, link, tag or order changed, only the cases whose file changed."""
         structure = site.structure_key()
         if structure == self.structure:
-            indexes = [i for i, c in enumerate(site.cases)
-                       if self.fingerprints.get(c.id, ((),) * 2)[1] != c._source]
+            indexes = [
+                i
+                for i, c in enumerate(site.cases)
+                if self.fingerprints.get(c.id, ((),) * 2)[1] != c._source
+            ]
         else:
             indexes = list(range(len(site.cases)))
         self.structure, changed = structure, []
@@ -82,14 +85,18 @@ class ServeMemory:
                 postings.replace(doc_id, old, new, site.other_docs[doc_id].passage)
         first = len(other)
         for index in changed:
-            postings.replace(first + index, postings.weights_of(first + index),
-                             *site.case_entry(index))
+            postings.replace(
+                first + index, postings.weights_of(first + index), *site.case_entry(index)
+            )
         self.other_weights = other
         return postings
 
     def changed_files(self, files: dict[str, str], site_dir: Path) -> dict[str, str]:
         """Only the data files whose text differs from what was written last time."""
-        changed = {rel: text for rel, text in files.items()
-                   if self.written.get(rel) != text or not (site_dir / rel).is_file()}
+        changed = {
+            rel: text
+            for rel, text in files.items()
+            if self.written.get(rel) != text or not (site_dir / rel).is_file()
+        }
         self.written = dict(files)
         return changed

@@ -57,6 +57,7 @@ def render_schemas(vocabularies: Vocabularies) -> dict[str, str]:
     return {
         schema_file_name(kind): json.dumps(
             build_schema(model, vocabularies), ensure_ascii=False, indent=2
-        ) + "\n"
+        )
+        + "\n"
         for kind, model in SCHEMA_MODELS.items()
     }

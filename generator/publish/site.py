@@ -45,8 +45,9 @@ class Site:
         self.street_pages = street_pages(self.library.vocabularies, self.cases)
         self.search = SearchDocs(self.library, self.urls, self.markdown)
         self.glossary_links = GlossaryLinks(self.library.glossary, self.search.text)
-        self.case_renderer = CasePageRenderer(self.library, self.templates, self.urls,
-                                              self.markdown, self.glossary_links)
+        self.case_renderer = CasePageRenderer(
+            self.library, self.templates, self.urls, self.markdown, self.glossary_links
+        )
         self.domain_words = domain_terms(self.library)
         self.domain = DomainTerms(self.domain_words)
         self._pages: dict[str, str] | None = None
@@ -86,19 +87,33 @@ class Site:
         return [c.page_path for c in self.cases] + [p.path for p in self.street_pages]
 
     def street_html(self) -> list[HtmlPage]:
-        return [self.case_renderer.street(page, [p for p in self.street_pages
-                                                 if p.street == page.street])
-                for page in self.street_pages]
+        return [
+            self.case_renderer.street(
+                page, [p for p in self.street_pages if p.street == page.street]
+            )
+            for page in self.street_pages
+        ]
 
     def structure_key(self) -> tuple:
         """What cases' pages show of each other (titles, links, practices, tags, order) and
         of other records: while it stays the same, a case's page changes only with its file."""
-        cases = tuple((c.id, c.title, tuple(c.practices), tuple(c.policies),
-                       tuple(c.checklists), tuple(c.related_cases), tuple(c.tags))
-                      for c in self.cases)
-        others = tuple((r.kind, r.id, r.title, getattr(r, "name", ""))
-                       for kind in ("practice", "policy", "checklist", "training")
-                       for r in self.library.all(kind))
+        cases = tuple(
+            (
+                c.id,
+                c.title,
+                tuple(c.practices),
+                tuple(c.policies),
+                tuple(c.checklists),
+                tuple(c.related_cases),
+                tuple(c.tags),
+            )
+            for c in self.cases
+        )
+        others = tuple(
+            (r.kind, r.id, r.title, getattr(r, "name", ""))
+            for kind in ("practice", "policy", "checklist", "training")
+            for r in self.library.all(kind)
+        )
         glossary = self.library.glossary.model_dump_json() if self.library.glossary else ""
         return cases, others, glossary
 
@@ -120,8 +135,9 @@ class Site:
     def all_postings(self, case_parts: list[Postings]) -> Postings:
         """Every document's postings: the other pages', then the cases' parts in order."""
         postings = Postings()
-        for doc_id, (weights, doc) in enumerate(zip(self.other_weights(), self.other_docs,
-                                                    strict=True)):
+        for doc_id, (weights, doc) in enumerate(
+            zip(self.other_weights(), self.other_docs, strict=True)
+        ):
             postings.add(doc_id, weights, doc.passage)
         for part in case_parts:
             postings.extend(part)
@@ -134,17 +150,19 @@ class Site:
     def case_fingerprint(self, index: int) -> tuple:
         """Whatever a case's page and search entry are made of, as one comparable value."""
         case = self.cases[index]
-        related = tuple((r.kind, r.id, r.title, getattr(r, "name", ""))
-                        for kind in ("practice", "policy", "checklist", "case", "training")
-                        for r in self.library.related(case, kind))
+        related = tuple(
+            (r.kind, r.id, r.title, getattr(r, "name", ""))
+            for kind in ("practice", "policy", "checklist", "case", "training")
+            for r in self.library.related(case, kind)
+        )
         similar = tuple((c.id, c.title) for c in self.case_renderer.similar.for_case(case))
-        return (case._file, case._source, related, similar,
-                page_dates(self.library.history, case))
+        return (case._file, case._source, related, similar, page_dates(self.library.history, case))
 
     def feed(self, site_name: str, site_url: str | None) -> str:
         """feed.xml: the latest additions and changes."""
-        return atom_feed(news(self.library, self.library.history, FEED_LIMIT), site_name,
-                         site_url, self.urls)
+        return atom_feed(
+            news(self.library, self.library.history, FEED_LIMIT), site_name, site_url, self.urls
+        )
 
     def data_files(self, postings: Postings) -> dict[str, str]:
         """The search index and the finder's data."""

@@ -43,12 +43,19 @@ class FieldReader:
         return " ".join(self.values(record, name)) if name else ""
 
     def tags(self, record: Record) -> list[str]:
-        return [value for path in kind_of(record.kind).search.tags
-                for value in self.values(record, path) if value]
+        return [
+            value
+            for path in kind_of(record.kind).search.tags
+            for value in self.values(record, path)
+            if value
+        ]
 
     def body(self, record: Record) -> str:
-        return "\n".join(value for path in kind_of(record.kind).search.body
-                         for value in self.values(record, path))
+        return "\n".join(
+            value
+            for path in kind_of(record.kind).search.body
+            for value in self.values(record, path)
+        )
 
     def values(self, record: Record, path: str) -> list[str]:
         """The texts ``path`` names on ``record``, in order."""
@@ -56,8 +63,10 @@ class FieldReader:
             return self._resolved(record, *path.split(">", 1))
         name, item_fields = split_path(path)
         if item_fields:
-            return [" ".join(v for field in item_fields for v in self._read(item, field) if v)
-                    for item in _as_list(getattr(record, name))]
+            return [
+                " ".join(v for field in item_fields for v in self._read(item, field) if v)
+                for item in _as_list(getattr(record, name))
+            ]
         return list(self._read(record, path))
 
     def _read(self, model: BaseModel, path: str) -> Iterator[str]:

@@ -91,8 +91,9 @@ class Postings:
         self.passages.update(other.passages)
         self._dirty.update(other.lists)
 
-    def replace(self, doc_id: int, old: dict[str, int], new: dict[str, int],
-                passage: str = "") -> None:
+    def replace(
+        self, doc_id: int, old: dict[str, int], new: dict[str, int], passage: str = ""
+    ) -> None:
         """Document ``doc_id`` now has weights ``new`` instead of ``old``."""
         self.passages[doc_id] = passage
         for term in old.keys() - new.keys():
@@ -144,14 +145,17 @@ _CODES = [_varint(n) for n in range(32 * 1024)]  # every gap under 1,024 documen
 
 def encode(ids, values) -> str:
     """(gap - 1) × 32 + weight per posting, as varints; a table does the common cases."""
-    numbers = [(doc_id - previous - 1) * 32 + weight
-               for previous, doc_id, weight in zip([-1, *ids], ids, values, strict=False)]
+    numbers = [
+        (doc_id - previous - 1) * 32 + weight
+        for previous, doc_id, weight in zip([-1, *ids], ids, values, strict=False)
+    ]
     limit = len(_CODES)
     return "".join([_CODES[n] if n < limit else _varint(n) for n in numbers])
 
 
-def index_files(rows: list[SearchRow], postings: Postings, vocabulary: Vocabulary,
-                readings: dict[str, str]) -> dict[str, str]:
+def index_files(
+    rows: list[SearchRow], postings: Postings, vocabulary: Vocabulary, readings: dict[str, str]
+) -> dict[str, str]:
     """Every file of the index, path → text. ``rows``: each document as :func:`doc_row`;
     ``readings``: the characters that sound like known words (loaded only for a typo)."""
     passages = [postings.passages.get(number, "") for number in range(len(rows))]
@@ -166,11 +170,16 @@ def index_files(rows: list[SearchRow], postings: Postings, vocabulary: Vocabular
     files = {f"search/t/{n}.js": _call("terms", n, bucket) for n, bucket in buckets.items()}
     for start in range(0, len(rows), CHUNK):
         number = start // CHUNK
-        files[f"search/d/{number}.js"] = _call("docs", number, rows[start:start + CHUNK])
-        files[f"search/p/{number}.js"] = _call("passages", number,
-                                               passages[start:start + CHUNK])
-    manifest = {"version": 2, "docs": len(rows), "shards": shards, "chunk": CHUNK,
-                "sections": _sections(rows), **manifest_vocabulary(vocabulary)}
+        files[f"search/d/{number}.js"] = _call("docs", number, rows[start : start + CHUNK])
+        files[f"search/p/{number}.js"] = _call("passages", number, passages[start : start + CHUNK])
+    manifest = {
+        "version": 2,
+        "docs": len(rows),
+        "shards": shards,
+        "chunk": CHUNK,
+        "sections": _sections(rows),
+        **manifest_vocabulary(vocabulary),
+    }
     files["search/manifest.js"] = f"kbSearch.manifest({_json(manifest)});\n"
     files["search/readings.js"] = f"kbSearch.readings({_json(readings)});\n"
     files.update(material_stub({"shards": shards, "chunk": CHUNK}))
@@ -180,23 +189,41 @@ def index_files(rows: list[SearchRow], postings: Postings, vocabulary: Vocabular
 def _sections(rows: list[SearchRow]) -> dict[str, int]:
     """Document → the document of the page it is a part of (glossary terms, numbers)."""
     pages = {row.url: number for number, row in enumerate(rows) if not row.parent}
-    return {str(number): pages[row.parent[0]] for number, row in enumerate(rows)
-            if row.parent and row.parent[0] in pages}
+    return {
+        str(number): pages[row.parent[0]]
+        for number, row in enumerate(rows)
+        if row.parent and row.parent[0] in pages
+    }
 
 
 def manifest_vocabulary(vocabulary: Vocabulary) -> dict:
     """The query vocabulary as the worker reads it (kb-search-query.js ``vocabulary``)."""
     fold = "".join(chr(code) + simple for code, simple in sorted(vocabulary.fold.items()))
-    return {"words": vocabulary.words, "synonyms": vocabulary.synonyms,
-            "pinyin": vocabulary.pinyin, "fold": fold, "stop": list(STOPWORDS)}
+    return {
+        "words": vocabulary.words,
+        "synonyms": vocabulary.synonyms,
+        "pinyin": vocabulary.pinyin,
+        "fold": fold,
+        "stop": list(STOPWORDS),
+    }
 
 
 def material_stub(layout: dict) -> dict[str, str]:
     """What Material's page script loads at start and hands the worker: a few bytes, the
     index's layout (so the first query fetches the manifest and its shards at once), never
     the index itself."""
-    stub = _json({"config": {"lang": ["zh"], "separator": "[\\s]+", "pipeline": [],
-                             "fields": {}, "kb": layout}, "docs": []})
+    stub = _json(
+        {
+            "config": {
+                "lang": ["zh"],
+                "separator": "[\\s]+",
+                "pipeline": [],
+                "fields": {},
+                "kb": layout,
+            },
+            "docs": [],
+        }
+    )
     return {"search/search_index.json": stub, "search/search_index.js": f"var __index = {stub};\n"}
 
 
@@ -215,8 +242,14 @@ class SearchRow(NamedTuple):
 
 
 def doc_row(doc: SearchDoc) -> SearchRow:
-    return SearchRow(doc.url, doc.title, doc.kind, doc.tags, doc.snippet,
-                     list(doc.parent) if doc.parent else None)
+    return SearchRow(
+        doc.url,
+        doc.title,
+        doc.kind,
+        doc.tags,
+        doc.snippet,
+        list(doc.parent) if doc.parent else None,
+    )
 
 
 def _call(function: str, number: int, data) -> str:

@@ -12,9 +12,34 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # question words and particles that say how something is asked, not what about
-STOPWORDS = ("怎么办", "怎么样", "怎么", "如何", "怎样", "请问", "什么", "哪些", "哪里", "哪儿",
-             "哪个", "为什么", "是否", "有没有", "能不能", "可不可以", "应该", "需要", "可以",
-             "一下", "吗", "呢", "吧", "啊", "呀", "的")
+STOPWORDS = (
+    "怎么办",
+    "怎么样",
+    "怎么",
+    "如何",
+    "怎样",
+    "请问",
+    "什么",
+    "哪些",
+    "哪里",
+    "哪儿",
+    "哪个",
+    "为什么",
+    "是否",
+    "有没有",
+    "能不能",
+    "可不可以",
+    "应该",
+    "需要",
+    "可以",
+    "一下",
+    "吗",
+    "呢",
+    "吧",
+    "啊",
+    "呀",
+    "的",
+)
 
 
 @dataclass
@@ -36,4 +61,4 @@ def pairs(text: str) -> list[str]:
     Latin letters and digits)."""
     if not is_chinese(text) or len(text) < 2:
         return [text]
-    return [text[i:i + 2] for i in range(len(text) - 1)]
+    return [text[i : i + 2] for i in range(len(text) - 1)]

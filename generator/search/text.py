@@ -57,7 +57,7 @@ def terms(text: str, single_characters: bool = False) -> Counter[str]:
     """Term counts of ``text``: character pairs for Chinese, whole runs for Latin and digits.
     A lone Chinese character is a term only where ``single_characters`` is set (titles)."""
     runs = _RUN.findall(normalise(text))
-    found = [run[i:i + 2] for run in runs if run[0] >= "\u3400" for i in range(len(run) - 1)]
+    found = [run[i : i + 2] for run in runs if run[0] >= "\u3400" for i in range(len(run) - 1)]
     found += [run for run in runs if run[0] < "\u3400"]
     if single_characters:
         found += [c for run in runs if run[0] >= "\u3400" for c in run]
@@ -76,8 +76,14 @@ class DomainTerms:
 
     def find(self, text: str, pairs: Counter[str]) -> Counter[str]:
         normal = normalise(text)
-        return Counter({word: normal.count(word) for start in pairs.keys() & self.by_start.keys()
-                        for word in self.by_start[start] if word in normal})
+        return Counter(
+            {
+                word: normal.count(word)
+                for start in pairs.keys() & self.by_start.keys()
+                for word in self.by_start[start]
+                if word in normal
+            }
+        )
 
 
 def shard_of(term: str, shards: int) -> int:

@@ -21,13 +21,17 @@ def search_vocabulary(library: Library, words: list[str], postings: Postings) ->
     word, anywhere on the page (as many as hold its rarest pair: close, and no text is read
     again)."""
     lists = postings.lists
-    weights = {word: min(len(lists[p][0]) if p in lists else 0 for p in pairs(word))
-               for word in words}
+    weights = {
+        word: min(len(lists[p][0]) if p in lists else 0 for p in pairs(word)) for word in words
+    }
     characters = {c for term in lists for c in term}
     fold = {code: simple for code, simple in fold_table().items() if simple in characters}
-    return Vocabulary(weights, synonym_groups(library.synonyms, library.glossary),
-                      {w: " ".join(lazy_pinyin(w)) for w in words if all(map(is_chinese, w))},
-                      fold)
+    return Vocabulary(
+        weights,
+        synonym_groups(library.synonyms, library.glossary),
+        {w: " ".join(lazy_pinyin(w)) for w in words if all(map(is_chinese, w))},
+        fold,
+    )
 
 
 def readings(vocabulary: Vocabulary) -> dict[str, str]:

@@ -31,8 +31,26 @@ from generator.sources.problems import ProblemList
 from generator.sources.rules import RuledMessage
 
 IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".ico", ".svg"}
-DOCUMENTS = {".pdf", ".ofd", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".wps", ".et",
-             ".dps", ".odt", ".ods", ".odp", ".rtf", ".txt", ".csv", ".zip"}
+DOCUMENTS = {
+    ".pdf",
+    ".ofd",
+    ".doc",
+    ".docx",
+    ".xls",
+    ".xlsx",
+    ".ppt",
+    ".pptx",
+    ".wps",
+    ".et",
+    ".dps",
+    ".odt",
+    ".ods",
+    ".odp",
+    ".rtf",
+    ".txt",
+    ".csv",
+    ".zip",
+}
 MEDIA = {".mp3", ".m4a", ".wav", ".ogg", ".mp4", ".webm"}
 SITE_CODE = {".js", ".css", ".woff", ".woff2", ".ttf", ".otf"}  # the site's own, reviewed as code
 ALLOWED = IMAGES | DOCUMENTS | MEDIA | SITE_CODE
@@ -42,9 +60,13 @@ _SVG_ACTIVE = re.compile(
     r"<\s*(?:[\w-]+:)?(script|foreignObject)\b|\s(on[a-z]+)\s*=|(javascript)\s*:|<!(DOCTYPE|ENTITY)",
     re.I,
 )
-_SVG_ACTIVE_NAMES = {"script": "脚本 <script>", "foreignobject": "嵌入的网页内容 <foreignObject>",
-                     "javascript": "javascript: 链接", "doctype": "DOCTYPE 声明",
-                     "entity": "ENTITY 声明"}
+_SVG_ACTIVE_NAMES = {
+    "script": "脚本 <script>",
+    "foreignobject": "嵌入的网页内容 <foreignObject>",
+    "javascript": "javascript: 链接",
+    "doctype": "DOCTYPE 声明",
+    "entity": "ENTITY 声明",
+}
 
 
 @dataclass(frozen=True)
@@ -63,8 +85,9 @@ class Attachments:
         return self.rewritten.get(source, True)
 
 
-def check_attachments(tree: FileTree, docs: Path, overrides: Path,
-                      problems: ProblemList) -> Attachments:
+def check_attachments(
+    tree: FileTree, docs: Path, overrides: Path, problems: ProblemList
+) -> Attachments:
     """Every publishable file under ``docs`` and ``overrides`` (whose ``.html`` files are page
     templates, read by the theme and never copied); each refused one is a located problem."""
     files, sources, rewritten = [], [], {}
@@ -73,8 +96,11 @@ def check_attachments(tree: FileTree, docs: Path, overrides: Path,
             suffix, source = path.suffix.lower(), tree.rel(path)
             if folder == overrides and suffix == ".html":
                 continue
-            refusal = _content_refusal(path, source) if suffix in ALLOWED or source.startswith(
-                UPLOADS + "/") else _refused_message(suffix)
+            refusal = (
+                _content_refusal(path, source)
+                if suffix in ALLOWED or source.startswith(UPLOADS + "/")
+                else _refused_message(suffix)
+            )
             if refusal:
                 problems.add(source, 1, 1, "", refusal.message, rule=refusal.rule)
                 continue
@@ -99,8 +125,13 @@ def _content_refusal(path: Path, source: str) -> RuledMessage | None:
         head = file.read(HEAD)
     if uploaded:
         problem = upload_problem(path.name, head)
-        return RuledMessage(f"{UPLOADS}/ 是表单编辑器放上传文件的文件夹。{problem}",
-                            rule="attachment-upload") if problem else None
+        return (
+            RuledMessage(
+                f"{UPLOADS}/ 是表单编辑器放上传文件的文件夹。{problem}", rule="attachment-upload"
+            )
+            if problem
+            else None
+        )
     mismatch = mismatch_problem(path.name, head)
     return RuledMessage(mismatch, rule="attachment-mismatch") if mismatch else None
 
@@ -112,7 +143,8 @@ def _refused_message(suffix: str) -> RuledMessage:
         "可能以本站的名义运行代码（网页内容请写在 content/ 里）。"
         "可以发布的附件：图片（png、jpg、gif、webp、svg），"
         "文档（pdf、ofd、doc、docx、xls、xlsx、ppt、pptx、wps、txt、csv、zip），"
-        "音频和视频（mp3、m4a、mp4、webm）。", rule="attachment-type",
+        "音频和视频（mp3、m4a、mp4、webm）。",
+        rule="attachment-type",
     )
 
 
@@ -126,14 +158,25 @@ def _filtered_svg(path: Path, rel: str, problems: ProblemList) -> bytes | None:
     if active:
         found = next(g for g in active.groups() if g)
         what = _SVG_ACTIVE_NAMES.get(found.lower(), f"事件属性 {found}")
-        problems.add(rel, text.count("\n", 0, active.start()) + 1, 1, "",
-                     f"SVG 图片里有{what}：图片不能含有可以运行的代码或外部定义。"
-                     "请在绘图软件里去掉它后重新导出，或改用 PNG 图片。", rule="svg-active")
+        problems.add(
+            rel,
+            text.count("\n", 0, active.start()) + 1,
+            1,
+            "",
+            f"SVG 图片里有{what}：图片不能含有可以运行的代码或外部定义。"
+            "请在绘图软件里去掉它后重新导出，或改用 PNG 图片。",
+            rule="svg-active",
+        )
         return None
     try:
         return filter_svg(text.encode("utf-8"), _SVG_DATA_IMAGES)
     except ValueError:
-        problems.add(rel, 1, 1, "",
-                     "SVG 文件格式有误，无法读取：请在绘图软件里重新导出，或改用 PNG 图片。",
-                     rule="svg-invalid")
+        problems.add(
+            rel,
+            1,
+            1,
+            "",
+            "SVG 文件格式有误，无法读取：请在绘图软件里重新导出，或改用 PNG 图片。",
+            rule="svg-invalid",
+        )
         return None

@@ -18,7 +18,7 @@ def without_code(text: str) -> str:
     for index, part in enumerate(keep):
         out.append(_without_code_spans(part))
         if index < len(spans):
-            out.append(_blank(text[spans[index][0]:spans[index][1]]))
+            out.append(_blank(text[spans[index][0] : spans[index][1]]))
     return "".join(out)
 
 
@@ -29,8 +29,12 @@ def _fenced_blocks(text: str) -> list[tuple[int, int]]:
         match = FENCE_LINE.match(line)
         if opened is None and match:
             opened = (position, match.group(1))
-        elif opened is not None and match and match.group(1) == opened[1] and (
-                not line[match.end():].strip()):
+        elif (
+            opened is not None
+            and match
+            and match.group(1) == opened[1]
+            and (not line[match.end() :].strip())
+        ):
             spans.append((opened[0], position + len(line)))
             opened = None
         position += len(line) + 1

@@ -30,8 +30,10 @@ KINDS = {
 UPLOAD_KINDS = ("png", "jpeg", "gif", "webp", "pdf")  # what the form editor may upload
 _BY_EXTENSION = {ext: kind for kind, (_, exts) in KINDS.items() for ext in exts}
 _ALLOWED_WORDS = "图片（JPG、PNG、GIF、WebP）或 PDF 文件"
-_WHY = ("其他文件（脚本、网页、SVG 图片等）在浏览器里打开时可能以本站的名义运行代码，"
-        "所以不能上传或发布。")
+_WHY = (
+    "其他文件（脚本、网页、SVG 图片等）在浏览器里打开时可能以本站的名义运行代码，"
+    "所以不能上传或发布。"
+)
 
 
 def sniff(head: bytes) -> str | None:
@@ -79,5 +81,7 @@ def mismatch_problem(name: str, head: bytes) -> str | None:
     if actual is not None:
         return f"{said}其实是{KINDS[actual][0]}：请把扩展名改成 {KINDS[actual][1][0]}。"
     fix = "重新导出 PDF" if promised == "pdf" else "在看图软件里另存为 PNG 或 JPG"
-    return (f"{said}不是{KINDS[promised][0]}（可能是改了扩展名的网页或程序）："
-            f"请{fix} 后重新添加。{_WHY}")
+    return (
+        f"{said}不是{KINDS[promised][0]}（可能是改了扩展名的网页或程序）："
+        f"请{fix} 后重新添加。{_WHY}"
+    )

@@ -18,9 +18,11 @@ from pathlib import Path
 
 from generator.sources.problems import ProblemList
 
-LINK = ("这是一个链接（符号链接或快捷方式），指向「{target}」。知识库里不能有链接：它会把所指的"
-        "文件（例如仓库的设置或只给培训师的材料）当作这里的内容发布，所以不会被读取或发布。"
-        "请删除这个链接（git rm），把文件本身放到这里。")
+LINK = (
+    "这是一个链接（符号链接或快捷方式），指向「{target}」。知识库里不能有链接：它会把所指的"
+    "文件（例如仓库的设置或只给培训师的材料）当作这里的内容发布，所以不会被读取或发布。"
+    "请删除这个链接（git rm），把文件本身放到这里。"
+)
 NOT_A_FILE = "这不是普通的文件（可能是管道或设备文件），不会被读取或发布：请删除它。"
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
@@ -84,8 +86,7 @@ class FileTree:
     def rel(self, path: Path) -> str:
         """Where the path itself stands (not where a link leads), relative to the root."""
         try:
-            return Path(os.path.abspath(path)).relative_to(
-                os.path.abspath(self.root)).as_posix()
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).as_posix()
         except ValueError:
             return path.as_posix()
 
@@ -93,8 +94,7 @@ class FileTree:
         """True when neither ``folder`` nor a folder above it (up to the root) is a link; the
         first link is reported."""
         current = self.root
-        for part in Path(os.path.abspath(folder)).relative_to(
-                os.path.abspath(self.root)).parts:
+        for part in Path(os.path.abspath(folder)).relative_to(os.path.abspath(self.root)).parts:
             current = current / part
             if is_link(current):
                 self._report(current, link_message(current), rule="file-link")

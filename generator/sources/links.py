@@ -41,11 +41,13 @@ def link_message(target: str, page: str) -> RuledMessage:
     if target.split("#", 1)[0].split("?", 1)[0].endswith((".md", "/")):
         return RuledMessage(
             f"链接「{target}」指向的页面不存在。链接要从本页（{page}）出发写相对路径，"
-            "例如从案例链接到工作法写 ../practices/red-channel.md。", rule="link-missing-page",
+            "例如从案例链接到工作法写 ../practices/red-channel.md。",
+            rule="link-missing-page",
         )
     return RuledMessage(
         f"链接「{target}」指向的文件不存在。图片和附件请放在 site_config/docs/ 里，"
-        f"从本页（{page}）出发写相对路径，例如 ../assets/图片.png。", rule="link-missing-file",
+        f"从本页（{page}）出发写相对路径，例如 ../assets/图片.png。",
+        rule="link-missing-file",
     )
 
 

@@ -161,8 +161,13 @@ def _read_markdown(text: str, rel: str, problems: ProblemList) -> SourceDoc | No
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         problems.add(
-            rel, 1, 1, "", "Markdown 文件必须以一行 --- 开头，后面是信息块（id、title 等），"
-            "再以一行 --- 结束。请参照编辑指南中的示例补上。", rule="md-front-matter",
+            rel,
+            1,
+            1,
+            "",
+            "Markdown 文件必须以一行 --- 开头，后面是信息块（id、title 等），"
+            "再以一行 --- 结束。请参照编辑指南中的示例补上。",
+            rule="md-front-matter",
         )
         return None
     for index, line in enumerate(lines[1:], start=1):
@@ -175,12 +180,12 @@ def _read_markdown(text: str, rel: str, problems: ProblemList) -> SourceDoc | No
                 doc.positions[("body",)] = (index + 2 + blank, 1)
                 if len(doc.body) > MAX_VALUE_CHARS:
                     message = TOO_LONG_MESSAGE.format(length=len(doc.body), limit=MAX_VALUE_CHARS)
-                    problems.add(rel, index + 2 + blank, 1, "body", message,
-                                 rule="value-too-long")
+                    problems.add(rel, index + 2 + blank, 1, "body", message, rule="value-too-long")
                     return None
             return doc
-    problems.add(rel, 1, 1, "", "信息块没有结束：请在信息块最后单独加一行 ---。",
-                 rule="md-front-matter")
+    problems.add(
+        rel, 1, 1, "", "信息块没有结束：请在信息块最后单独加一行 ---。", rule="md-front-matter"
+    )
     return None
 
 
@@ -195,8 +200,9 @@ def parse_yaml(
         deep = _too_deep(text)
         if deep is not None or isinstance(error, RecursionError):
             line, column = deep or (1, 1)
-            problems.add(rel, line + line_offset, column, "", TOO_DEEP_MESSAGE,
-                         rule="yaml-too-deep")
+            problems.add(
+                rel, line + line_offset, column, "", TOO_DEEP_MESSAGE, rule="yaml-too-deep"
+            )
             return None
         for line, column, message, rule in explain_syntax_error(text, error):
             problems.add(rel, line + line_offset, column, "", message, rule=rule)
@@ -204,8 +210,9 @@ def parse_yaml(
     finally:
         loader.dispose()
     if node is None:
-        problems.add(rel, 1 + line_offset, 1, "", "文件是空的：请按编辑指南填写内容。",
-                     rule="yaml-empty")
+        problems.add(
+            rel, 1 + line_offset, 1, "", "文件是空的：请按编辑指南填写内容。", rule="yaml-empty"
+        )
         return None
     converter = _Converter(doc, rel, problems, line_offset)
     try:
@@ -239,16 +246,26 @@ class _Converter:
         self.seen.add(id(node))
         if len(path) > MAX_DEPTH:
             line, column = self.where(node)
-            self.problems.add(self.rel, line, column, dotted_path(path[:2]) + "…",
-                              TOO_DEEP_MESSAGE, rule="yaml-too-deep")
+            self.problems.add(
+                self.rel,
+                line,
+                column,
+                dotted_path(path[:2]) + "…",
+                TOO_DEEP_MESSAGE,
+                rule="yaml-too-deep",
+            )
             self.refused = True
             return None
         if node.tag not in _PLAIN_TAGS:
             line, column = self.where(node)
             self.problems.add(
-                self.rel, line, column, dotted_path(path),
+                self.rel,
+                line,
+                column,
+                dotted_path(path),
                 f"不支持 YAML 标签「{_short_tag(node.tag)}」："
-                "请去掉它，只写普通的文字、列表或键值。", rule="yaml-tag",
+                "请去掉它，只写普通的文字、列表或键值。",
+                rule="yaml-tag",
             )
             self.refused = True
             return None
@@ -266,14 +283,18 @@ class _Converter:
         line, column = self.where(node)
         if len(node.value) > MAX_VALUE_CHARS:
             message = TOO_LONG_MESSAGE.format(length=len(node.value), limit=MAX_VALUE_CHARS)
-            self.problems.add(self.rel, line, column, dotted_path(path), message,
-                              rule="value-too-long")
+            self.problems.add(
+                self.rel, line, column, dotted_path(path), message, rule="value-too-long"
+            )
             self.refused = True
             return None
         numeric = node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
         if numeric and len(node.value) > _MAX_NUMBER_DIGITS:
             self.problems.add(
-                self.rel, line, column, dotted_path(path),
+                self.rel,
+                line,
+                column,
+                dotted_path(path),
                 f"数字太长（{len(node.value)} 位）：如果这是编号或文字，请加上引号。",
                 rule="number-too-long",
             )
@@ -287,14 +308,18 @@ class _Converter:
             line, column = self.where(key_node)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
                 message = "项目名的写法不受支持：项目名应是一个简单的英文单词，例如 title。"
-                self.problems.add(self.rel, line, column, dotted_path(path), message,
-                                  rule="key-invalid")
+                self.problems.add(
+                    self.rel, line, column, dotted_path(path), message, rule="key-invalid"
+                )
                 continue
             key = key_node.value
             if key in result:
                 first_line, _ = self.doc.positions[path + (key,)]
                 self.problems.add(
-                    self.rel, line, column, dotted_path(path + (key,)),
+                    self.rel,
+                    line,
+                    column,
+                    dotted_path(path + (key,)),
                     f"「{key}」重复出现（第一次在第 {first_line} 行）。"
                     "YAML 只会保留最后一个，前面的内容会丢失：请合并成一个。",
                     rule="yaml-duplicate-key",

@@ -33,7 +33,12 @@ from generator.sources.sanitize import is_local_url, removals
 # MkDocs adds tables and fenced_code itself; a test keeps them in step). toc and emoji only add
 # ids and icons.
 EXTENSIONS = [
-    "tables", "fenced_code", "def_list", "admonition", "md_in_html", "pymdownx.details",
+    "tables",
+    "fenced_code",
+    "def_list",
+    "admonition",
+    "md_in_html",
+    "pymdownx.details",
     "pymdownx.superfences",
 ]
 SAFE_SCHEMES = {"http", "https"}
@@ -78,7 +83,8 @@ def markdown_values(model: BaseModel, path: FieldPath = ()) -> Iterator[tuple[Fi
 @functools.cache
 def markdown_fields(model: type[BaseModel]) -> frozenset[str]:
     return frozenset(
-        name for name, info in model.model_fields.items()
+        name
+        for name, info in model.model_fields.items()
         if _is_markdown(info.annotation) or MARKDOWN_MARKER in info.metadata
     )
 
@@ -114,7 +120,8 @@ class _Collector(Treeprocessor):
     def run(self, root):
         self.links = [
             Link(el.tag, el.get("href") or el.get("src") or "", el.get("title") or "")
-            for el in root.iter() if el.tag in ("a", "img")
+            for el in root.iter()
+            if el.tag in ("a", "img")
         ]
 
 
@@ -149,8 +156,11 @@ def inspect_markdown(text: str) -> Inspection:
         parser.reset()
         return Inspection(too_deep=True)
     raw = tuple(
-        block for block in parser.htmlStash.rawHtmlBlocks
-        if isinstance(block, str) and block.strip() and not block.lstrip().startswith("&")
+        block
+        for block in parser.htmlStash.rawHtmlBlocks
+        if isinstance(block, str)
+        and block.strip()
+        and not block.lstrip().startswith("&")
         and not (_CODE_BLOCK.match(block) and not removals(block))
     )
     return Inspection(raw, tuple(collector.links), shown_text=html.unescape(_TAG.sub("", output)))
@@ -210,21 +220,30 @@ def markdown_problems(text: str) -> list[MarkdownProblem]:
         return [MarkdownProblem(costliest, too_costly_message(cost), rule="md-too-costly")]
     found = []
     for raw in inspection.raw_html[:MAX_FINDINGS]:
-        found.append(MarkdownProblem(line_of(text, raw.strip()), _html_message(raw),
-                                     rule="html-tag"))
+        found.append(
+            MarkdownProblem(line_of(text, raw.strip()), _html_message(raw), rule="html-tag")
+        )
     for link in inspection.links:
         refusal = _link_refusal(link)
         if refusal and len(found) < MAX_FINDINGS:
             found.append(MarkdownProblem(line_of(text, link.url or link.title), *refusal))
     prose = without_code(text)
     for match in _ATTR_LIST.finditer(prose):
-        found.append(MarkdownProblem(prose.count("\n", 0, match.start()),
-                                     _ATTR_MESSAGE.format(match.group(0)), rule="md-attr-list"))
+        found.append(
+            MarkdownProblem(
+                prose.count("\n", 0, match.start()),
+                _ATTR_MESSAGE.format(match.group(0)),
+                rule="md-attr-list",
+            )
+        )
         if len(found) >= MAX_FINDINGS:
             break
     for match in _ABBREVIATION.finditer(prose):
-        found.append(MarkdownProblem(prose.count("\n", 0, match.start()), _ABBREVIATION_MESSAGE,
-                                     rule="md-abbreviation"))
+        found.append(
+            MarkdownProblem(
+                prose.count("\n", 0, match.start()), _ABBREVIATION_MESSAGE, rule="md-abbreviation"
+            )
+        )
         if len(found) >= MAX_FINDINGS:
             break
     return sorted(set(found))
@@ -255,16 +274,23 @@ def _html_message(raw: str) -> str:
 def _link_refusal(link: Link) -> RuledMessage | None:
     scheme = link_scheme(link.url)
     if link.tag == "img" and not is_local_url(html.unescape(link.url)):
-        return RuledMessage(f"图片「{_short(link.url)}」在其他网站上：网站不从其他网站加载任何"
-                            "内容。请把图片放进 site_config/docs/assets/，用相对路径引用。",
-                            rule="image-remote")
+        return RuledMessage(
+            f"图片「{_short(link.url)}」在其他网站上：网站不从其他网站加载任何"
+            "内容。请把图片放进 site_config/docs/assets/，用相对路径引用。",
+            rule="image-remote",
+        )
     if scheme is not None and scheme not in SAFE_SCHEMES:
-        return RuledMessage(f"链接地址「{_short(link.url)}」不安全：只能链接到 http:// 或 https:// "
-                            "开头的网址，或本站的页面。请修改或删除这个链接。", rule="link-scheme")
+        return RuledMessage(
+            f"链接地址「{_short(link.url)}」不安全：只能链接到 http:// 或 https:// "
+            "开头的网址，或本站的页面。请修改或删除这个链接。",
+            rule="link-scheme",
+        )
     title = html.unescape(link.title)
     if "<" in title or ">" in title:
-        return RuledMessage(f"链接标题「{_short(title)}」里有 < 或 >：标题只能是文字，"
-                            "请删除这两个符号。", rule="link-title")
+        return RuledMessage(
+            f"链接标题「{_short(title)}」里有 < 或 >：标题只能是文字，请删除这两个符号。",
+            rule="link-title",
+        )
     return None
 
 
@@ -272,9 +298,7 @@ def _short(text: str) -> str:
     return text if len(text) <= 30 else text[:30] + "…"
 
 
-_ATTR_MESSAGE = (
-    "不支持「{}」这种属性写法：网站不会给文字加属性，它会原样显示。请删除花括号这一段。"
-)
+_ATTR_MESSAGE = "不支持「{}」这种属性写法：网站不会给文字加属性，它会原样显示。请删除花括号这一段。"
 _ABBREVIATION_MESSAGE = (
     "不支持 *[缩写]: 说明 这种缩写定义：术语的解释请写进 content/glossary.yml。请删除这一行。"
 )

@@ -57,13 +57,16 @@ _ID_CHECK = "10X98765432"
 # lengths (in digits) a phone, landline or ID number can be written with
 _LENGTHS = (18, 15, 13, 12, 11, 10)
 # digit groups with only separators between them, where the next characters could be a number
-_RUN = re.compile(rf"(?=[0-9Xx \-./_,、()]{{{_LENGTHS[-1]}}})[0-9]+(?:[Xx](?![A-Za-z]))?"
-                  rf"(?:[ \-./_,、()]{{0,{_MAX_GAP}}}[0-9]+(?:[Xx](?![A-Za-z]))?)*")
+_RUN = re.compile(
+    rf"(?=[0-9Xx \-./_,、()]{{{_LENGTHS[-1]}}})[0-9]+(?:[Xx](?![A-Za-z]))?"
+    rf"(?:[ \-./_,、()]{{0,{_MAX_GAP}}}[0-9]+(?:[Xx](?![A-Za-z]))?)*"
+)
 # Chinese numerals for 0–9, 小写 (with 幺, said for 1 in phone numbers) and 大写; 两 is a word
 _CHINESE_DIGITS = {
     char: str(value)
     for value, chars in enumerate(
-        ("〇○零", "一幺壹", "二贰貳", "三叁叄", "四肆", "五伍", "六陆陸", "七柒", "八捌", "九玖"))
+        ("〇○零", "一幺壹", "二贰貳", "三叁叄", "四肆", "五伍", "六陆陸", "七柒", "八捌", "九玖")
+    )
     for char in chars
 }
 # enclosed forms Unicode gives a numeric value but no digit value (㈠ ㊀ 〡 🄋)
@@ -102,8 +105,11 @@ def _digit(char: str) -> str | None:
     if char in _CHINESE_DIGITS:
         return _CHINESE_DIGITS[char]
     value = unicodedata.digit(char, None)
-    if value is None and unicodedata.category(char) in ("No", "Nl") and any(
-            word in unicodedata.name(char, "") for word in _DIGIT_NAMES):
+    if (
+        value is None
+        and unicodedata.category(char) in ("No", "Nl")
+        and any(word in unicodedata.name(char, "") for word in _DIGIT_NAMES)
+    ):
         number = unicodedata.numeric(char)
         value = int(number) if number in range(10) else None
     return None if value is None else str(value)
@@ -169,8 +175,10 @@ def _pieces(written: str, start: int) -> list[_Group]:
     张三13812345678 is a name and a number, not 313812345678."""
     if _ONE_KIND.fullmatch(written):
         return [(start, start + len(written), written[0] not in _WRITTEN_DIGITS)]
-    return [(start + piece.start(), start + piece.end(), piece.group()[0] not in _WRITTEN_DIGITS)
-            for piece in _KINDS.finditer(written)]
+    return [
+        (start + piece.start(), start + piece.end(), piece.group()[0] not in _WRITTEN_DIGITS)
+        for piece in _KINDS.finditer(written)
+    ]
 
 
 def _is_gap(normal: str, start: int, end: int) -> bool:
@@ -205,15 +213,16 @@ def _numbers_in_run(normal: str, run: list[_Group]) -> list[Finding]:
     return found
 
 
-def _longest_number(texts: list[str], ends: dict[int, int], first: int, offset: int,
-                    start: int, skip: int = 0) -> tuple[Finding | None, int]:
+def _longest_number(
+    texts: list[str], ends: dict[int, int], first: int, offset: int, start: int, skip: int = 0
+) -> tuple[Finding | None, int]:
     if texts[first][skip] not in "012345678":
         return None, first
     for length in _LENGTHS:
         last = ends.get(offset + skip + length)
         if last is None or last < first:
             continue
-        finding = _classify("".join(texts[first:last + 1])[skip:], start + skip)
+        finding = _classify("".join(texts[first : last + 1])[skip:], start + skip)
         if finding is not None:
             return finding, last
     return None, first
@@ -222,16 +231,24 @@ def _longest_number(texts: list[str], ends: dict[int, int], first: int, offset: 
 def _classify(digits: str, start: int) -> Finding | None:
     national = digits[2:] if digits.startswith("86") and len(digits) == 13 else digits
     national = national[4:] if national.startswith("0086") and len(national) == 15 else national
-    if len(national) == 11 and national[0] == "1" and national[1] in "3456789" and (
-            national.isdigit()):
+    if (
+        len(national) == 11
+        and national[0] == "1"
+        and national[1] in "3456789"
+        and (national.isdigit())
+    ):
         return Finding(f"手机号「{national[:3]}****{national[-4:]}」", start, rule="pii-phone")
     if len(digits) == 18 and digits[:17].isdigit() and _looks_like_resident_id(digits):
         note = "" if is_resident_id(digits) else "（校验位不符，可能是输错的身份证号）"
-        return Finding(f"身份证号「{digits[:6]}********{digits[-4:]}」{note}", start,
-                       rule="pii-id-number")
+        return Finding(
+            f"身份证号「{digits[:6]}********{digits[-4:]}」{note}", start, rule="pii-id-number"
+        )
     if len(digits) == 15 and digits.isdigit() and _looks_like_old_resident_id(digits):
-        return Finding(f"身份证号「{digits[:6]}******{digits[-3:]}」（15 位旧号码）", start,
-                       rule="pii-id-number")
+        return Finding(
+            f"身份证号「{digits[:6]}******{digits[-3:]}」（15 位旧号码）",
+            start,
+            rule="pii-id-number",
+        )
     landline = _landline(digits)
     return Finding(landline, start, rule="pii-landline") if landline else None
 
@@ -256,14 +273,18 @@ def _born(year: int, month: int, day: int) -> bool:
 
 def _looks_like_resident_id(digits: str) -> bool:
     """Region code 11–82 and a real birth date: a typo in the check digit is still an ID."""
-    return ("11" <= digits[:2] <= "82" and int(digits[6:10]) >= 1900
-            and _born(int(digits[6:10]), int(digits[10:12]), int(digits[12:14])))
+    return (
+        "11" <= digits[:2] <= "82"
+        and int(digits[6:10]) >= 1900
+        and _born(int(digits[6:10]), int(digits[10:12]), int(digits[12:14]))
+    )
 
 
 def _looks_like_old_resident_id(digits: str) -> bool:
     """The 15-digit first-generation number: region, YYMMDD (19YY), a sequence number."""
     return "11" <= digits[:2] <= "82" and _born(
-        1900 + int(digits[6:8]), int(digits[8:10]), int(digits[10:12]))
+        1900 + int(digits[6:8]), int(digits[8:10]), int(digits[10:12])
+    )
 
 
 def is_resident_id(number: str) -> bool:

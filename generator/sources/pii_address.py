@@ -31,13 +31,16 @@ _GAP = r"[ /-]{0,6}"  # blanks (&nbsp; is six), a dash or a slash
 _BLANKS = re.compile(r"[ /-]")
 # after a bare number, what makes it a count or a measure rather than a room
 _COUNTERS = "人名个次位家套间元角万千百亿余多平米年月日天时分秒周期页篇章节课岁项件条张本份台辆%."
-_ROOM = (rf"(?P<room>[0-9]{{2,5}})(?P<suffix>号房|室|户|房|号(?!院|楼))"
-         rf"|(?P<bare>[0-9]{{3,5}})(?![0-9]|[{_COUNTERS}]|栋|幢|座|楼|层|单元)")
+_ROOM = (
+    rf"(?P<room>[0-9]{{2,5}})(?P<suffix>号房|室|户|房|号(?!院|楼))"
+    rf"|(?P<bare>[0-9]{{3,5}})(?![0-9]|[{_COUNTERS}]|栋|幢|座|楼|层|单元)"
+)
 _ADDRESS = re.compile(
     rf"(?<![0-9十])(?P<place>{_BUILDING}{_GAP}(?:{_UNIT}{_GAP})?|{_UNIT}{_GAP})"
     rf"(?P<floor>{_FLOOR}{_GAP})?(?:{_ROOM})"
     rf"|(?<![0-9-])(?P<short>[0-9]{{1,3}}-[0-9]{{1,2}}-)(?P<short_room>[0-9]{{2,5}})"
-    r"(?P<short_suffix>室|户|号房)")
+    r"(?P<short_suffix>室|户|号房)"
+)
 
 
 # every address has one of these: most text has none and skips the scan
@@ -48,8 +51,10 @@ def home_addresses(normal: str) -> list[Hit]:
     """Each building or unit with its room, masked: 住址「3栋2单元***室」."""
     if not _HINT.search(normal):
         return []
-    return [Hit(match.start(), f"住址「{_masked(match)}」", rule="pii-address")
-            for match in _ADDRESS.finditer(normal)]
+    return [
+        Hit(match.start(), f"住址「{_masked(match)}」", rule="pii-address")
+        for match in _ADDRESS.finditer(normal)
+    ]
 
 
 def _masked(match: re.Match[str]) -> str:

@@ -35,17 +35,21 @@ class Hit(NamedTuple):
 _OPEN, _CLOSE = r"[(\[{<【〔]", r"[)\]}>】〕]"
 _AT = re.compile(
     rf" {{0,3}}(?:@|%40|{_OPEN} ?at ?{_CLOSE}) {{0,3}}"
-    r"|(?P<word> {1,3}at {1,3}| {0,3}艾特 {0,3})", re.I)
+    r"|(?P<word> {1,3}at {1,3}| {0,3}艾特 {0,3})",
+    re.I,
+)
 _DOT = re.compile(
     rf"\.| {{0,2}}{_OPEN} ?dot ?{_CLOSE} {{0,2}}|(?P<word> {{1,2}}dot {{1,2}}|点(?=[A-Za-z0-9]))",
-    re.I)
+    re.I,
+)
 # a domain label: ASCII letters and digits, or any other letters (例子.中国), hyphens inside
 _LABEL = re.compile(r"[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*|[^\W_点]+(?:-+[^\W_点]+)*")
 _LOCAL_EXTRA = frozenset("._%+-")
 _COMMON_TLDS = frozenset(
     "com cn net org edu gov info biz io me cc tv co top xyz vip site online tech club shop ltd "
     "wang ink work email mail mobi name pro asia hk mo tw us uk jp kr sg de fr ru ca au "
-    "中国 中國 公司 网络 网址 在线 集团 商城 手机 香港 台湾 台灣 澳门 澳門".split())
+    "中国 中國 公司 网络 网址 在线 集团 商城 手机 香港 台湾 台灣 澳门 澳門".split()
+)
 
 # between a label and what it labels (QQ号：…, 微信 …), and between the digit groups of a number
 _QQ_GAP = r"[ :=./_、-]{0,8}(?:是|为)?[ :]{0,3}"
@@ -53,11 +57,15 @@ _WECHAT_GAP = r"[ :=-]{0,8}(?:是|为)?[ :]{0,3}"  # not wx.request, a mini-prog
 _DIGIT_GAP = r"(?: {0,6}| {0,2}[-./_、] {0,2})"
 _QQ = re.compile(
     r"(?<![A-Za-z])(?:(?:qq|扣扣)(?:号码|号)?|企鹅号码?)"
-    rf"{_QQ_GAP}(?P<number>[1-9](?:{_DIGIT_GAP}[0-9]){{4,10}})(?![0-9])", re.I)
+    rf"{_QQ_GAP}(?P<number>[1-9](?:{_DIGIT_GAP}[0-9]){{4,10}})(?![0-9])",
+    re.I,
+)
 _WECHAT = re.compile(
     r"(?:微信|(?<![A-Za-z0-9])(?:vx|wx|weixin)(?![A-Za-z]))(?:号码|号)?"
     rf"{_WECHAT_GAP}([A-Za-z][A-Za-z0-9_-]{{5,19}})(?![A-Za-z0-9_-])"
-    r"|(?<![A-Za-z0-9_])(wxid_[A-Za-z0-9]{4,30})(?![A-Za-z0-9_-])", re.I)
+    r"|(?<![A-Za-z0-9_])(wxid_[A-Za-z0-9]{4,30})(?![A-Za-z0-9_-])",
+    re.I,
+)
 _NOT_AN_ID = frozenset(("wechat", "weixin"))  # 微信 WeChat: the name, not an id
 _AT_HINT = re.compile(r"@|%40|at|艾特", re.I)  # in every at-sign: most text has none
 
@@ -139,8 +147,10 @@ def accounts(normal: str) -> list[Hit]:
     """QQ numbers and WeChat ids after their label, masked."""
     if not _ACCOUNT_HINT.search(normal):
         return []
-    found = [Hit(m.start("number"), f"QQ号「{_mask_digits(m.group('number'))}」", rule="pii-qq")
-             for m in _QQ.finditer(normal)]
+    found = [
+        Hit(m.start("number"), f"QQ号「{_mask_digits(m.group('number'))}」", rule="pii-qq")
+        for m in _QQ.finditer(normal)
+    ]
     for match in _WECHAT.finditer(normal):
         index = 1 if match.group(1) is not None else 2
         account = match.group(index)

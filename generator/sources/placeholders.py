@@ -17,8 +17,10 @@ from generator.sources.loading import FieldPath, SourceDoc, dotted_path, parse_t
 from generator.sources.problems import ProblemList
 
 _SAMPLE = {"id": "kb-sample-id", "title": "kb-sample-title"}
-MESSAGE = ("这是 kb new 模板里的示例文字「{text}」：请换成实际的内容，或删掉这一项"
-           "（还在写的文件可以保留 status: draft，草稿不会发布）。")
+MESSAGE = (
+    "这是 kb new 模板里的示例文字「{text}」：请换成实际的内容，或删掉这一项"
+    "（还在写的文件可以保留 status: draft，草稿不会发布）。"
+)
 
 
 def yaml_scalar(value: str) -> str:
@@ -30,8 +32,11 @@ def yaml_scalar(value: str) -> str:
 def template_placeholders(templates: Path, vocabularies: Vocabularies) -> frozenset[str]:
     """Every text value and body paragraph of every ``kb new`` template, as rendered."""
     folder = templates / "new"
-    files = tuple((p, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.j2"))
-                  if not is_link(p)) if folder.is_dir() and not is_link(folder) else ()
+    files = (
+        tuple((p, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.j2")) if not is_link(p))
+        if folder.is_dir() and not is_link(folder)
+        else ()
+    )
     return _placeholders(files, vocabularies.model_dump_json())
 
 
@@ -43,9 +48,12 @@ def _placeholders(files: tuple[tuple[Path, int], ...], vocabulary_json: str) -> 
     found: set[str] = set()
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     env.filters["yaml"] = yaml_scalar
-    values = _SAMPLE | {"street": (vocabularies.allowed("street") or [""])[0],
-                        "section": (vocabularies.allowed("section") or [""])[0],
-                        "vocabularies": vocabularies, "schema_path": "schema.json"}
+    values = _SAMPLE | {
+        "street": (vocabularies.allowed("street") or [""])[0],
+        "section": (vocabularies.allowed("section") or [""])[0],
+        "vocabularies": vocabularies,
+        "schema_path": "schema.json",
+    }
     for path, _ in files:
         try:
             text = env.from_string(path.read_text(encoding="utf-8")).render(values)
@@ -55,8 +63,11 @@ def _placeholders(files: tuple[tuple[Path, int], ...], vocabulary_json: str) -> 
         if doc is not None:
             found.update(text for _, text in _texts(doc))
     # a template may show a real choice (a street, a kind of session): that is no example text
-    choices = {v for name in ("street", "community_type", "section", "policy_validity")
-               for v in vocabularies.allowed(name)} | set(SESSION_KINDS)
+    choices = {
+        v
+        for name in ("street", "community_type", "section", "policy_validity")
+        for v in vocabularies.allowed(name)
+    } | set(SESSION_KINDS)
     return frozenset(t for t in found if t not in values.values() and t not in choices)
 
 
@@ -76,8 +87,9 @@ def _texts(doc: SourceDoc):
             yield ("body",), paragraph.strip()
 
 
-def report_placeholders(doc: SourceDoc, placeholders: frozenset[str],
-                        problems: ProblemList) -> None:
+def report_placeholders(
+    doc: SourceDoc, placeholders: frozenset[str], problems: ProblemList
+) -> None:
     """Each value or body paragraph of a file to be published that is a template's example."""
     for path, text in _texts(doc):
         if text in placeholders:
@@ -86,5 +98,11 @@ def report_placeholders(doc: SourceDoc, placeholders: frozenset[str],
                 line += doc.body.count("\n", 0, doc.body.find(text))
                 column = 1
             shown = text if len(text) <= 20 else text[:20] + "…"
-            problems.add(doc.rel, line, column, dotted_path(path), MESSAGE.format(text=shown),
-                         rule="placeholder-text")
+            problems.add(
+                doc.rel,
+                line,
+                column,
+                dotted_path(path),
+                MESSAGE.format(text=shown),
+                rule="placeholder-text",
+            )

@@ -16,8 +16,12 @@ _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\
 
 def printable(text: str) -> str:
     """``text`` with every control character shown as its code, e.g. ``\\x1b``."""
-    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                            else f"\\u{ord(m.group()):04x}", text)
+    return _UNPRINTABLE.sub(
+        lambda m: (
+            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
+    )
 
 
 class Level(StrEnum):
@@ -56,8 +60,9 @@ class ProblemList:
 
     items: list[Problem] = field(default_factory=list)
 
-    def add(self, file: str, line: int, column: int, field_path: str, message: str, *,
-            rule: str) -> None:
+    def add(
+        self, file: str, line: int, column: int, field_path: str, message: str, *, rule: str
+    ) -> None:
         """One problem; ``rule`` (a key of ``RULES``) says whether it is an error or a warning."""
         level = Level(RULES[rule].level) if rule in RULES else Level.ERROR
         self.items.append(Problem(file, line, column, field_path, message, level, rule=rule))

@@ -77,8 +77,9 @@ def load_vocabularies(paths: ProjectPaths, problems: ProblemList) -> Vocabularie
     if not FileTree(paths.root, problems).file_ok(paths.vocabularies):
         return None
     if not paths.vocabularies.is_file():
-        problems.add(rel, 1, 1, "", "找不到站点词表文件 site_config/vocabularies.yml。",
-                     rule="file-missing")
+        problems.add(
+            rel, 1, 1, "", "找不到站点词表文件 site_config/vocabularies.yml。", rule="file-missing"
+        )
         return None
     raw = read_limited(paths.vocabularies, rel, problems)
     text = None if raw is None else decode_source(raw, rel, problems)

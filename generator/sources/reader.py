@@ -29,13 +29,19 @@ from generator.sources.validation import partial_record, validate_document
 YAML_SUFFIXES = (".yml", ".yaml")
 # the kinds kept under content/: their folder there → model (the registry says which)
 CONTENT_FOLDERS: dict[str, type[Record]] = {
-    kind.source.removeprefix("content/"): kind.model for kind in KINDS
-    if kind.source.startswith("content/") and not kind.bulk}
+    kind.source.removeprefix("content/"): kind.model
+    for kind in KINDS
+    if kind.source.startswith("content/") and not kind.bulk
+}
 # kinds with thousands of files (cases), read in worker processes
 BULK_KINDS = tuple(kind for kind in KINDS if kind.bulk)
 INTRO_FILE = "_index.md"
-SINGLE_FILES: dict[str, type] = {"glossary": Glossary, "figures": FigureList, "article": Article,
-                                  "synonyms": SynonymList}
+SINGLE_FILES: dict[str, type] = {
+    "glossary": Glossary,
+    "figures": FigureList,
+    "article": Article,
+    "synonyms": SynonymList,
+}
 
 
 @dataclass
@@ -70,8 +76,11 @@ CaseCache = dict[str, tuple[tuple, str, Record | None, list]]
 
 
 def read_contents(
-    paths: ProjectPaths, vocabularies: Vocabularies, problems: ProblemList,
-    processes: int | None = None, cache: CaseCache | None = None,
+    paths: ProjectPaths,
+    vocabularies: Vocabularies,
+    problems: ProblemList,
+    processes: int | None = None,
+    cache: CaseCache | None = None,
 ) -> Contents:
     """``processes``: how many processes read cases (None: one per core, 1: this one only).
     ``cache``: cases read before (kept by ``kb serve``); only changed files are read again."""
@@ -80,8 +89,15 @@ def read_contents(
     for kind in BULK_KINDS:
         source = paths.root / kind.source
         files = _files(tree, source, (kind.suffix,) if kind.suffix == ".md" else YAML_SUFFIXES)
-        read = _read_many(source, files, kind.model, paths, vocabularies, processes,
-                          {} if cache is None else cache)
+        read = _read_many(
+            source,
+            files,
+            kind.model,
+            paths,
+            vocabularies,
+            processes,
+            {} if cache is None else cache,
+        )
         for record, found in read:
             if record is not None:
                 contents.add(record)
@@ -113,15 +129,19 @@ def check_everything_read(tree: FileTree, paths: ProjectPaths) -> None:
     tree.file_ok(paths.config_file)
 
 
-def _read_many(folder: Path, files: list[Path], model, paths, vocabularies, processes,
-               cache: CaseCache) -> list:
+def _read_many(
+    folder: Path, files: list[Path], model, paths, vocabularies, processes, cache: CaseCache
+) -> list:
     """(record or None, problems) of each file under ``folder``, in order; unchanged files
     from ``cache`` (whose entries for files no longer there are dropped)."""
     prefix = os.path.join(str(folder), "")
     vocabulary_key = vocabularies.model_dump_json()
     keys = [_file_key(path) for path in files]
-    todo = [i for i, path in enumerate(files)
-            if cache.get(str(path), (None, None))[:2] != (keys[i], vocabulary_key)]
+    todo = [
+        i
+        for i, path in enumerate(files)
+        if cache.get(str(path), (None, None))[:2] != (keys[i], vocabulary_key)
+    ]
 
     def read_range(start: int, stop: int) -> list:
         out = []
@@ -157,13 +177,15 @@ def _files(tree: FileTree, folder: Path, suffixes: tuple[str, ...]) -> list[Path
         if not name.startswith(("_", ".")):
             found.append(path)
         elif name != INTRO_FILE and _looks_like_record(path):
-            tree.problems.add(tree.rel(path), 1, 1, "", _SKIPPED_MESSAGE.format(name[0]),
-                              rule="file-skipped")
+            tree.problems.add(
+                tree.rel(path), 1, 1, "", _SKIPPED_MESSAGE.format(name[0]), rule="file-skipped"
+            )
     return found
 
 
 _SKIPPED_MESSAGE = (
-    "文件名以「{}」开头，这个文件不会被读取或发布。如果它是要发布的内容，请去掉文件名开头的这个符号。"
+    "文件名以「{}」开头，这个文件不会被读取或发布。"
+    "如果它是要发布的内容，请去掉文件名开头的这个符号。"
 )
 
 
@@ -189,8 +211,11 @@ def _read(path: Path, model, paths: ProjectPaths, vocabularies, problems):
         return None, None
     if doc.body is not None and isinstance(doc.data, dict) and doc.body.strip():
         doc.data.setdefault("body", doc.body)
-    if issubclass(model, Record) and isinstance(doc.data, dict) and (
-            doc.data.get("status") != "draft"):
+    if (
+        issubclass(model, Record)
+        and isinstance(doc.data, dict)
+        and (doc.data.get("status") != "draft")
+    ):
         placeholders = template_placeholders(paths.templates, vocabularies)
         report_placeholders(doc, placeholders, problems)
     record = validate_document(doc, model, vocabularies, problems)
@@ -217,8 +242,12 @@ def _read_intro(path, folder, paths, vocabularies, problems, contents: Contents)
         return
     lines = text.split("\n")
     first = next(i for i, line in enumerate(lines) if line.strip())
-    doc = SourceDoc(rel, data={"body": text.strip("\n")}, positions={("body",): (first + 1, 1)},
-                    body=text.strip("\n"))
+    doc = SourceDoc(
+        rel,
+        data={"body": text.strip("\n")},
+        positions={("body",): (first + 1, 1)},
+        body=text.strip("\n"),
+    )
     intro = validate_document(doc, Intro, vocabularies, problems)
     if intro is not None:
         contents.intros[folder] = intro

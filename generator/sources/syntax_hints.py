@@ -23,10 +23,15 @@ def explain_syntax_error(text: str, error: yaml.YAMLError) -> list[Hint]:
     if isinstance(error, yaml.reader.ReaderError):  # a character YAML may not hold
         code = error.character if isinstance(error.character, int) else ord(error.character)
         found = text.find(chr(code))  # PyYAML's own position is not always the character's
-        before = text[:found if found >= 0 else error.position]
+        before = text[: found if found >= 0 else error.position]
         line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
-        return [(line, column, *RuledMessage(_UNUSABLE_CHARACTER.format(code=code),
-                                             rule="yaml-character"))]
+        return [
+            (
+                line,
+                column,
+                *RuledMessage(_UNUSABLE_CHARACTER.format(code=code), rule="yaml-character"),
+            )
+        ]
     opened = getattr(error, "context_mark", None)
     mark = getattr(error, "problem_mark", None) or opened
     if "quoted scalar" in str(getattr(error, "context", "")) and opened:
@@ -49,10 +54,12 @@ _GENERAL_ADVICE = (
 )
 
 
-_TAB = RuledMessage("缩进里有制表符（Tab 键）：YAML 只能用空格缩进，请把 Tab 换成空格。",
-                    rule="yaml-tab-indent")
-_FULLWIDTH_SPACE = RuledMessage("缩进里有全角空格：请关闭中文输入法后用半角空格缩进。",
-                                rule="yaml-fullwidth-space")
+_TAB = RuledMessage(
+    "缩进里有制表符（Tab 键）：YAML 只能用空格缩进，请把 Tab 换成空格。", rule="yaml-tab-indent"
+)
+_FULLWIDTH_SPACE = RuledMessage(
+    "缩进里有全角空格：请关闭中文输入法后用半角空格缩进。", rule="yaml-fullwidth-space"
+)
 
 
 def _known_mistakes(text: str) -> list[Hint]:
@@ -66,9 +73,16 @@ def _known_mistakes(text: str) -> list[Hint]:
         match = _FULLWIDTH_COLON_KEY.match(line)
         if match:
             column = line.index("：") + 1
-            found.append((number, column, *RuledMessage(
-                f"「{match.group(1)}」后面用了全角冒号「：」：请切换到英文输入法，改成半角冒号「:」加一个空格。",
-                rule="yaml-fullwidth-colon")))
+            found.append(
+                (
+                    number,
+                    column,
+                    *RuledMessage(
+                        f"「{match.group(1)}」后面用了全角冒号「：」：请切换到英文输入法，改成半角冒号「:」加一个空格。",
+                        rule="yaml-fullwidth-colon",
+                    ),
+                )
+            )
     return found
 
 
@@ -95,8 +109,11 @@ def _translate(detail: str) -> str:
 
 
 _BINARY_SIGNATURES = {
-    b"\x89PNG": "PNG 图片", b"\xff\xd8\xff": "JPEG 图片", b"GIF8": "GIF 图片",
-    b"%PDF": "PDF 文件", b"PK\x03\x04": "压缩包或 Word/Excel 文件",
+    b"\x89PNG": "PNG 图片",
+    b"\xff\xd8\xff": "JPEG 图片",
+    b"GIF8": "GIF 图片",
+    b"%PDF": "PDF 文件",
+    b"PK\x03\x04": "压缩包或 Word/Excel 文件",
     b"\xd0\xcf\x11\xe0": "旧版 Word/Excel 文件",
 }
 
@@ -107,13 +124,17 @@ def explain_undecodable(raw: bytes) -> RuledMessage:
         return RuledMessage(
             f"这不是文本文件（看起来是{kind or '二进制文件'}），无法读取：这里只能放 YAML 或 "
             "Markdown 文本。图片和附件请放进 site_config/docs/assets/，在正文里用链接引用。",
-            rule="file-binary")
+            rule="file-binary",
+        )
     try:
         raw.decode("gb18030")
     except UnicodeDecodeError:
         return RuledMessage(
             "文件不是 UTF-8 编码，无法读取：请在编辑器里选择“另存为”，编码选“UTF-8”后保存。",
-            rule="encoding-not-utf8")
+            rule="encoding-not-utf8",
+        )
     return RuledMessage(
         "文件是 GBK（ANSI）编码，不是 UTF-8：请在记事本或 WPS 里选择“另存为”，"
-        "编码选“UTF-8”后保存。", rule="encoding-gbk")
+        "编码选“UTF-8”后保存。",
+        rule="encoding-gbk",
+    )

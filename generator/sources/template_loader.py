@@ -20,8 +20,7 @@ class NoLinkLoader(jinja2.FileSystemLoader):
     def __init__(self, searchpath, root: Path | str, **options):
         super().__init__(searchpath, **options)
         self.root = os.path.abspath(root)
-        self.folders = {path: jinja2.FileSystemLoader(path, **options)
-                        for path in self.searchpath}
+        self.folders = {path: jinja2.FileSystemLoader(path, **options) for path in self.searchpath}
 
     def get_source(self, environment, template):
         for folder in self.folders.values():

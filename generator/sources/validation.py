@@ -34,12 +34,21 @@ _YAML_BOOL_WORDS = {"yes", "no", "true", "false", "on", "off", "y", "n"}
 # pydantic's error kinds (the models' own kb_… ones and pydantic's) → the rule each breaks;
 # any other kind is a value of the wrong type
 ERROR_RULES = {
-    "kb_control": "char-control", "kb_noncharacter": "char-noncharacter", "kb_url": "url-invalid",
-    "kb_search_word": "search-word", "kb_slug": "id-format", "kb_date": "date-format",
-    "kb_vocabulary": "vocab-unknown", "kb_basis": "basis-missing", "missing": "key-missing",
-    "extra_forbidden": "key-unknown", "literal_error": "value-not-allowed",
-    "greater_than": "value-not-allowed", "greater_than_equal": "value-not-allowed",
-    "string_too_short": "value-empty", "too_short": "value-empty",
+    "kb_control": "char-control",
+    "kb_noncharacter": "char-noncharacter",
+    "kb_url": "url-invalid",
+    "kb_search_word": "search-word",
+    "kb_slug": "id-format",
+    "kb_date": "date-format",
+    "kb_vocabulary": "vocab-unknown",
+    "kb_basis": "basis-missing",
+    "missing": "key-missing",
+    "extra_forbidden": "key-unknown",
+    "literal_error": "value-not-allowed",
+    "greater_than": "value-not-allowed",
+    "greater_than_equal": "value-not-allowed",
+    "string_too_short": "value-empty",
+    "too_short": "value-empty",
 }
 
 
@@ -48,7 +57,10 @@ def validate_document(
 ) -> M | None:
     if not isinstance(doc.data, dict):
         problems.add(
-            doc.rel, 1, 1, "",
+            doc.rel,
+            1,
+            1,
+            "",
             "文件内容应是一组“键: 值”（例如 id: ...、title: ...），而不是列表或单独一段文字。",
             rule="yaml-not-mapping",
         )
@@ -107,7 +119,10 @@ def _report_personal_information(doc: SourceDoc, path: FieldPath, value: Any, pr
             counted = finding.start
             line, column = _where(doc, path, lines_before)
             problems.add(
-                doc.rel, line, column, dotted_path(path),
+                doc.rel,
+                line,
+                column,
+                dotted_path(path),
                 f"含有{finding.what}：网站公开发布，不能包含居民个人信息，请删除。",
                 rule=finding.rule,
             )
@@ -124,8 +139,14 @@ def _report_markdown(doc: SourceDoc, record: BaseModel, problems: ProblemList) -
         spent += cost
         if spent > PARSE_BUDGET:
             line, column = _where(doc, path, costliest)
-            problems.add(doc.rel, line, column, dotted_path(path), too_costly_message(spent),
-                         rule="md-too-costly")
+            problems.add(
+                doc.rel,
+                line,
+                column,
+                dotted_path(path),
+                too_costly_message(spent),
+                rule="md-too-costly",
+            )
             return True
         for lines_before, message, rule in markdown_problems(text):
             line, column = _where(doc, path, lines_before)
@@ -135,8 +156,9 @@ def _report_markdown(doc: SourceDoc, record: BaseModel, problems: ProblemList) -
     return found
 
 
-def _report_shown_personal_information(doc: SourceDoc, path: FieldPath, text: str,
-                                       problems: ProblemList) -> bool:
+def _report_shown_personal_information(
+    doc: SourceDoc, path: FieldPath, text: str, problems: ProblemList
+) -> bool:
     """Personal data that only appears once Markdown is rendered (``**138**1234**5678**``,
     digits written as character references): checked in the words a reader sees."""
     shown = inspect_markdown(text).shown_text
@@ -146,9 +168,15 @@ def _report_shown_personal_information(doc: SourceDoc, path: FieldPath, text: st
     hidden = [f for f in personal_information(shown) if f.what not in in_source]
     for finding in hidden[:MAX_FINDINGS]:
         line, column = _where(doc, path, _line_of_value(text, finding.what))
-        problems.add(doc.rel, line, column, dotted_path(path),
-                     f"显示在网页上时含有{finding.what}（被 Markdown 符号或字符引用隔开）："
-                     "网站公开发布，不能包含居民个人信息，请删除。", rule=finding.rule)
+        problems.add(
+            doc.rel,
+            line,
+            column,
+            dotted_path(path),
+            f"显示在网页上时含有{finding.what}（被 Markdown 符号或字符引用隔开）："
+            "网站公开发布，不能包含居民个人信息，请删除。",
+            rule=finding.rule,
+        )
     return bool(hidden)
 
 
@@ -197,8 +225,9 @@ def _data_path(loc: tuple, data: Any, missing: bool) -> FieldPath:
     return tuple(path)
 
 
-def _message(detail: ErrorDetails, path: FieldPath, doc: SourceDoc, model,
-             union: bool) -> RuledMessage:
+def _message(
+    detail: ErrorDetails, path: FieldPath, doc: SourceDoc, model, union: bool
+) -> RuledMessage:
     kind, value = detail["type"], detail.get("input")
     raw = doc.scalars.get(path)
     rule = ERROR_RULES.get(kind, "type-mismatch")
@@ -210,8 +239,9 @@ def _message(detail: ErrorDetails, path: FieldPath, doc: SourceDoc, model,
         return _unknown_key(path, model)
     if isinstance(value, bool) and raw is not None and raw.lower() in _YAML_BOOL_WORDS:
         return RuledMessage(
-            f"「{raw}」在 YAML 里会被读成“是/否”而不是文字：请加上引号写成 \"{raw}\"，"
-            "或改成正确的取值。" + _expected(kind, detail), rule="yaml-boolean"
+            f'「{raw}」在 YAML 里会被读成“是/否”而不是文字：请加上引号写成 "{raw}"，'
+            "或改成正确的取值。" + _expected(kind, detail),
+            rule="yaml-boolean",
         )
     if union:
         return RuledMessage("应为一个数字或一段文字。", rule="type-mismatch")
@@ -251,8 +281,10 @@ def _unknown_key(path: FieldPath, model: type[BaseModel]) -> RuledMessage:
     name = str(path[-1])
     allowed = list(_fields_at(model, path[:-1]))
     if name.strip("\u3000 ") in allowed:
-        return RuledMessage(f"「{name.strip()}」前面有全角空格：请关闭中文输入法，用半角空格缩进。",
-                            rule="yaml-fullwidth-space")
+        return RuledMessage(
+            f"「{name.strip()}」前面有全角空格：请关闭中文输入法，用半角空格缩进。",
+            rule="yaml-fullwidth-space",
+        )
     close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
     message = f"「{name}」不是可用的项目名。"
     if close:
@@ -284,6 +316,8 @@ def _inner_model(annotation: Any) -> Any:
 
 
 def _is_model(value: Any) -> bool:
-    return isinstance(value, type) and issubclass(value, BaseModel) and not isinstance(
-        value, types.GenericAlias
+    return (
+        isinstance(value, type)
+        and issubclass(value, BaseModel)
+        and not isinstance(value, types.GenericAlias)
     )

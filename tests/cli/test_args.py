@@ -42,7 +42,6 @@ def test_each_command_has_a_description_and_examples(command):
     assert examples and all(line.strip().startswith("kb ") for line in examples if line.strip())
 
 
-
 def test_every_option_is_explained_in_chinese():
     import argparse
 

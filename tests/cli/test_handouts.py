@@ -22,12 +22,15 @@ def test_all_writes_each_modules_handout_into_the_folder(tmp_path):
     assert "请勿发给学员" in result.stdout
 
 
-@pytest.mark.parametrize(("args", "told"), [
-    ([], "或者用 --all 生成全部模块的讲义"),
-    ([MODULES[0], "--all"], "不要同时使用"),
-    (["--all", "--out", "x.pdf"], "请用 --out-dir 指定文件夹"),
-    ([MODULES[0], "--out-dir", "d"], "--out-dir 只和 --all 一起使用"),
-])
+@pytest.mark.parametrize(
+    ("args", "told"),
+    [
+        ([], "或者用 --all 生成全部模块的讲义"),
+        ([MODULES[0], "--all"], "不要同时使用"),
+        (["--all", "--out", "x.pdf"], "请用 --out-dir 指定文件夹"),
+        ([MODULES[0], "--out-dir", "d"], "--out-dir 只和 --all 一起使用"),
+    ],
+)
 def test_a_request_that_does_not_add_up_is_explained_in_chinese(tmp_path, args, told):
     result = run_kb(REPO, "handout", *args)
     assert result.returncode == 1 and told in result.stderr
@@ -48,12 +51,15 @@ def broken(tmp_path_factory):
     return root
 
 
-@pytest.mark.parametrize(("args", "told"), [
-    (["--all", "--out", "x.pdf"], "请用 --out-dir 指定文件夹"),
-    ([], f"现有的培训模块：{'、'.join(MODULES)}），或者用 --all"),
-    (["branch-standardisation"], "是否是：branch-standardization？现有的培训模块："),
-    (["draft-module"], "找不到 id 为「draft-module」的培训模块"),
-])
+@pytest.mark.parametrize(
+    ("args", "told"),
+    [
+        (["--all", "--out", "x.pdf"], "请用 --out-dir 指定文件夹"),
+        ([], f"现有的培训模块：{'、'.join(MODULES)}），或者用 --all"),
+        (["branch-standardisation"], "是否是：branch-standardization？现有的培训模块："),
+        (["draft-module"], "找不到 id 为「draft-module」的培训模块"),
+    ],
+)
 def test_the_request_is_checked_before_the_site_is_built(broken, args, told):
     result = run_kb(broken, "handout", *args)
     assert result.returncode == 1 and told in result.stderr, result.stderr

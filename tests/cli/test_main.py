@@ -21,25 +21,30 @@ def test_validate_passes_on_the_bundled_content():
 
 
 def test_validate_reports_every_problem_and_exits_1_without_traceback(tmp_path):
-    root = make_project(tmp_path, {
-        "cases/a.yml": case_yaml("a", street="护国街"),
-        "cases/b.yml": "id: b\ntitle：标题\n",
-    })
+    root = make_project(
+        tmp_path,
+        {
+            "cases/a.yml": case_yaml("a", street="护国街"),
+            "cases/b.yml": "id: b\ntitle：标题\n",
+        },
+    )
     before = _snapshot(root)
     result = run_kb(root, "validate")
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith(
-        "cases/a.yml:4:3: location.street: 「护国街」不在街道列表中。是否是「护国街道」？")
+        "cases/a.yml:4:3: location.street: 「护国街」不在街道列表中。是否是「护国街道」？"
+    )
     assert lines[1].startswith("cases/b.yml:2:6: 「title」后面用了全角冒号")
     assert lines[-1] == "共发现 2 个错误、0 个警告。"
     assert _snapshot(root) == before  # sources are never modified
 
 
 def test_validate_can_limit_the_report_to_given_files(tmp_path):
-    root = make_project(tmp_path, {"cases/a.yml": case_yaml("a", street="护国街"),
-                                   "cases/b.yml": case_yaml("b")})
+    root = make_project(
+        tmp_path, {"cases/a.yml": case_yaml("a", street="护国街"), "cases/b.yml": case_yaml("b")}
+    )
     assert run_kb(root, "validate", "cases/b.yml").returncode == 0
     assert run_kb(root, "validate", "cases/a.yml").returncode == 1
 
@@ -48,7 +53,8 @@ def test_validate_names_the_rule_in_every_format(tmp_path):
     root = make_project(tmp_path, {"cases/a.yml": case_yaml("a", street="护国街")})
     github = run_kb(root, "validate", "--format", "github")
     assert github.stdout.startswith(
-        "::error file=cases/a.yml,line=4,col=3,title=vocab-unknown::location.street: ")
+        "::error file=cases/a.yml,line=4,col=3,title=vocab-unknown::location.street: "
+    )
     rows = json.loads(run_kb(root, "validate", "--format", "json").stdout)
     assert rows[0]["field"] == "location.street" and rows[0]["line"] == 4
     assert rows[0]["rule"] == "vocab-unknown"
@@ -60,8 +66,10 @@ def test_validate_names_the_rule_in_every_format(tmp_path):
 
 
 def test_export_prints_the_model_and_hides_drafts_unless_asked(tmp_path):
-    root = make_project(tmp_path, {"cases/a.yml": case_yaml("a"),
-                                   "cases/d.yml": case_yaml("d", extra="status: draft\n")})
+    root = make_project(
+        tmp_path,
+        {"cases/a.yml": case_yaml("a"), "cases/d.yml": case_yaml("d", extra="status: draft\n")},
+    )
     public = json.loads(run_kb(root, "export", "--format", "json").stdout)
     assert [c["id"] for c in public["cases"]] == ["a"]
     everything = json.loads(run_kb(root, "export", "--drafts").stdout)
@@ -117,13 +125,24 @@ def test_new_without_a_terminal_names_the_missing_options(tmp_path):
 
 @pytest.mark.slow
 def test_no_command_modifies_an_existing_source_file(tmp_path):
-    root = make_project(tmp_path, {"cases/huguo/a.yml": case_yaml("a"),
-                                   "cases/huguo/bad.yml": case_yaml("bad", street="护国街")})
+    root = make_project(
+        tmp_path,
+        {
+            "cases/huguo/a.yml": case_yaml("a"),
+            "cases/huguo/bad.yml": case_yaml("bad", street="护国街"),
+        },
+    )
     (root / "mkdocs.yml").write_bytes((REPO / "mkdocs.yml").read_bytes())
     before = _snapshot(root)
-    for args in (["validate"], ["validate", "--format", "json"], ["export"],
-                 ["render", "--out", str(tmp_path / "out")], ["build"], ["schema", "--check"],
-                 ["new", "case", "--id", "b", "--title", "标题", "--street", "华山街道"]):
+    for args in (
+        ["validate"],
+        ["validate", "--format", "json"],
+        ["export"],
+        ["render", "--out", str(tmp_path / "out")],
+        ["build"],
+        ["schema", "--check"],
+        ["new", "case", "--id", "b", "--title", "标题", "--street", "华山街道"],
+    ):
         run_kb(root, *args)
     after = _snapshot(root)
     assert {p: after[p] for p in before} == before
@@ -135,8 +154,14 @@ def test_new_asks_for_what_is_missing_at_a_terminal_and_asks_again(tmp_path):
     # a wrong id is said at once and asked again; so are an empty title and a misspelt street
     answers = "Bad_ID\ntaken-id\nasked-case\n\n问答新建的案例\n护国街\n护国街道\n"
     command = f"{sys.executable} -m generator new case"
-    result = subprocess.run(["script", "-qec", command, "/dev/null"], cwd=root, input=answers,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        ["script", "-qec", command, "/dev/null"],
+        cwd=root,
+        input=answers,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stdout
     shown = result.stdout
     assert shown.index("id「Bad_ID」不可用") < shown.index("id「taken-id」已经有了")

@@ -26,9 +26,13 @@ def test_serve_says_where_the_preview_is_in_chinese(tmp_path):
     root = copy_project(tmp_path)
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--port", str(port)], cwd=root,
-        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, text=True)
+        [sys.executable, "-m", "generator", "serve", "--port", str(port)],
+        cwd=root,
+        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     lines: list[str] = []
     try:
         deadline = time.monotonic() + 120
@@ -56,8 +60,12 @@ def test_a_port_in_use_is_explained_before_building(tmp_path):
         busy.listen()
         port = busy.getsockname()[1]
         result = subprocess.run(
-            [sys.executable, "-m", "generator", "serve", "--port", str(port)], cwd=root,
-            capture_output=True, text=True, timeout=60)
+            [sys.executable, "-m", "generator", "serve", "--port", str(port)],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     assert result.returncode == 1
     assert f"端口 {port} 已被其他程序占用" in result.stderr
     assert f"kb serve --port {port + 1}" in result.stderr
@@ -66,8 +74,13 @@ def test_a_port_in_use_is_explained_before_building(tmp_path):
 
 def test_verbose_shows_mkdocs_own_lines(tmp_path):
     root = copy_project(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "generator", "build", "-v"], cwd=root,
-                            capture_output=True, text=True, timeout=300,
-                            env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "-v"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
+    )
     assert result.returncode == 0
     assert "Documentation built in" in result.stderr

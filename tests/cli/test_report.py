@@ -28,17 +28,25 @@ def test_text_is_what_kb_validate_prints_with_the_rule_last():
 def test_github_format_is_a_workflow_annotation_titled_with_the_rule():
     lines = format_problems(_sample(), "github").splitlines()
     assert lines[0] == "::warning file=cases/a.yml,line=2,col=1,title=file-stray::只是提醒。"
-    assert lines[1] == ("::error file=cases/a.yml,line=7,col=3,title=vocab-unknown::"
-                        "location.street: 街道写错了。")
+    assert lines[1] == (
+        "::error file=cases/a.yml,line=7,col=3,title=vocab-unknown::location.street: 街道写错了。"
+    )
 
 
 def test_content_cannot_write_its_own_workflow_commands():
     problems = ProblemList()
-    problems.add("cases/a,title=x::y.yml", 1, 1, "tags[1]:x",
-                 "「护国\r\n::error file=README.md::伪造」不在列表中。%0A", rule="vocab-unknown")
+    problems.add(
+        "cases/a,title=x::y.yml",
+        1,
+        1,
+        "tags[1]:x",
+        "「护国\r\n::error file=README.md::伪造」不在列表中。%0A",
+        rule="vocab-unknown",
+    )
     [line] = format_problems(problems, "github").splitlines()  # nothing can start a second
-    assert line.startswith("::error file=cases/a%2Ctitle=x%3A%3Ay.yml,line=1,col=1,"
-                           "title=vocab-unknown::tags[1]:x: ")
+    assert line.startswith(
+        "::error file=cases/a%2Ctitle=x%3A%3Ay.yml,line=1,col=1,title=vocab-unknown::tags[1]:x: "
+    )
     assert "%250A" in line and "\n" not in line and "\r" not in line
 
 
@@ -62,12 +70,20 @@ def test_json_lists_every_problem_with_its_rule():
     rows = json.loads(format_problems(_sample(), "json"))
     assert [r["level"] for r in rows] == ["warning", "error", "error"]
     assert [r["rule"] for r in rows] == ["file-stray", "vocab-unknown", "value-empty"]
-    assert rows[1] == {"file": "cases/a.yml", "line": 7, "column": 3, "field": "location.street",
-                       "message": "街道写错了。", "level": "error", "rule": "vocab-unknown"}
+    assert rows[1] == {
+        "file": "cases/a.yml",
+        "line": 7,
+        "column": 3,
+        "field": "location.street",
+        "message": "街道写错了。",
+        "level": "error",
+        "rule": "vocab-unknown",
+    }
 
 
 @pytest.mark.parametrize("style", FORMATS)
 def test_kb_validate_offers_every_format(style: str):
     args = build_parser(dict.fromkeys(COMMANDS, lambda args: 0)).parse_args(
-        ["validate", "--format", style])
+        ["validate", "--format", style]
+    )
     assert args.format == style

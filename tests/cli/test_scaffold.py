@@ -25,10 +25,17 @@ def test_new_case_goes_to_the_street_folder_with_a_schema_line(paths):
     assert data["title"] == "新案例: 标题 #1" and data["status"] == "draft"
 
 
-@pytest.mark.parametrize("kind,extra", [("case", {"street": "护国街道"}),
-                                        ("practice", {"section": "service"}),
-                                        ("policy", {}), ("checklist", {}), ("guide", {}),
-                                        ("training", {})])
+@pytest.mark.parametrize(
+    "kind,extra",
+    [
+        ("case", {"street": "护国街道"}),
+        ("practice", {"section": "service"}),
+        ("policy", {}),
+        ("checklist", {}),
+        ("guide", {}),
+        ("training", {}),
+    ],
+)
 def test_every_new_file_is_a_valid_draft(paths, kind, extra):
     request = NewRecord(kind, f"new-{kind}", f"新{kind}", **extra)
     rel = new_file_path(request, VOCABULARIES)
@@ -43,9 +50,11 @@ def test_every_new_file_is_a_valid_draft(paths, kind, extra):
 
 
 def test_requests_are_checked_before_anything_is_written(paths):
-    reasons = check_request(NewRecord("case", "taken", "标题", street="护国街"), paths,
-                            VOCABULARIES)
+    reasons = check_request(
+        NewRecord("case", "taken", "标题", street="护国街"), paths, VOCABULARIES
+    )
     assert reasons[0] == "id「taken」已经有了：请换一个 id。"
     assert "是否是「护国街道」" in reasons[1]
-    assert "小写英文字母" in check_request(NewRecord("guide", "Bad_Id", "t"), paths,
-                                        VOCABULARIES)[0]
+    assert (
+        "小写英文字母" in check_request(NewRecord("guide", "Bad_Id", "t"), paths, VOCABULARIES)[0]
+    )

@@ -34,12 +34,18 @@ def test_the_editor_talks_to_this_site_and_the_repository_host_only():
     assert "connect-src 'self';" in editor_policy(None)
     github = EditorSettings("github", "o/n", "main", "https://auth.example.cn")
     assert "connect-src 'self' https://api.github.com https://auth.example.cn" in (
-        editor_policy(github))
+        editor_policy(github)
+    )
 
 
 def test_every_file_lives_under_admin():
     files = _files(None)
-    assert sorted(files) == ["admin/1.decap-cms.js", "admin/config.yml", "admin/decap-cms.js",
-                             "admin/index.html", "admin/kb-cms.js"]
+    assert sorted(files) == [
+        "admin/1.decap-cms.js",
+        "admin/config.yml",
+        "admin/decap-cms.js",
+        "admin/index.html",
+        "admin/kb-cms.js",
+    ]
     assert all(is_admin_path(path) for path in files)
     assert not is_admin_path("administration/index.html")

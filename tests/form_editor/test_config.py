@@ -15,12 +15,18 @@ GITLAB = EditorSettings("gitlab", "dangjian/kb", "main", "https://git.example.cn
 
 def test_gitlab_signs_in_without_an_auth_server_and_saves_through_merge_requests():
     assert backend_config(GITLAB) == {
-        "backend": {"name": "gitlab", "repo": "dangjian/kb", "branch": "main",
-                    "auth_type": "pkce", "app_id": "abc123",
-                    "base_url": "https://git.example.cn",
-                    "api_root": "https://git.example.cn/api/v4",
-                    "auth_endpoint": "oauth/authorize"},
-        "publish_mode": "editorial_workflow"}
+        "backend": {
+            "name": "gitlab",
+            "repo": "dangjian/kb",
+            "branch": "main",
+            "auth_type": "pkce",
+            "app_id": "abc123",
+            "base_url": "https://git.example.cn",
+            "api_root": "https://git.example.cn/api/v4",
+            "auth_endpoint": "oauth/authorize",
+        },
+        "publish_mode": "editorial_workflow",
+    }
 
 
 def test_without_review_changes_go_straight_to_the_branch():
@@ -31,8 +37,12 @@ def test_without_review_changes_go_straight_to_the_branch():
 def test_github_names_its_sign_in_service():
     settings = EditorSettings("github", "owner/kb", "main", "https://auth.example.cn")
     assert backend_config(settings)["backend"] == {
-        "name": "github", "repo": "owner/kb", "branch": "main",
-        "base_url": "https://auth.example.cn", "auth_endpoint": "auth"}
+        "name": "github",
+        "repo": "owner/kb",
+        "branch": "main",
+        "base_url": "https://auth.example.cn",
+        "auth_endpoint": "auth",
+    }
 
 
 def test_what_a_published_editor_still_needs():
@@ -55,7 +65,16 @@ def test_the_configuration_is_chinese_plain_yaml_and_the_same_every_time():
     assert config["locale"] == "zh_Hans"
     assert config["display_url"] == "居民小区党建知识库"
     assert [c["label"] for c in config["collections"]] == [
-        "案例", "工作法", "政策文件", "清单", "培训模块", "术语表"]
+        "案例",
+        "工作法",
+        "政策文件",
+        "清单",
+        "培训模块",
+        "术语表",
+    ]
     cases = config["collections"][0]
     assert (cases["folder"], cases["slug"], cases["nested"]["depth"]) == (
-        "cases", "{{fields.id}}", 2)
+        "cases",
+        "{{fields.id}}",
+        2,
+    )

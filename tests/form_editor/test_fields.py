@@ -13,8 +13,14 @@ from generator.sources.problems import ProblemList
 from generator.sources.project import ProjectPaths, load_vocabularies
 from tests.conftest import REPO
 
-KINDS = {"cases": "case", "practices": "practice", "policies": "policy",
-         "checklists": "checklist", "training": "training", "glossary": "glossary"}
+KINDS = {
+    "cases": "case",
+    "practices": "practice",
+    "policies": "policy",
+    "checklists": "checklist",
+    "training": "training",
+    "glossary": "glossary",
+}
 
 
 @pytest.fixture(scope="module")
@@ -72,8 +78,13 @@ def test_choices_come_from_the_vocabularies(forms):
 def test_references_are_pickers_showing_titles(forms):
     practices = _field(forms["cases"], "practices")
     assert practices | {"hint": None} == practices | {
-        "widget": "relation", "collection": "practices", "multiple": True,
-        "value_field": "id", "display_fields": ["title"], "hint": None}
+        "widget": "relation",
+        "collection": "practices",
+        "multiple": True,
+        "value_field": "id",
+        "display_fields": ["title"],
+        "hint": None,
+    }
     assert _field(forms["cases"], "related_cases")["collection"] == "cases"
     assert _field(forms["training"], "sessions.checklists")["collection"] == "checklists"
 
@@ -108,12 +119,15 @@ def test_files_keep_their_key_order_with_sources_last(forms):
     assert names[:4] == ["id", "title", "status", "date"] and names[-1] == "sources"
 
 
-@pytest.mark.parametrize(("description", "label"), [
-    ("时间：2021、2021-06 或 2021-06-15", "时间"),
-    ("相关工作法 id", "相关工作法"),
-    ("具体地点，如院落、门牌", "具体地点"),
-    ("时长（分钟）", "时长"),
-])
+@pytest.mark.parametrize(
+    ("description", "label"),
+    [
+        ("时间：2021、2021-06 或 2021-06-15", "时间"),
+        ("相关工作法 id", "相关工作法"),
+        ("具体地点，如院落、门牌", "具体地点"),
+        ("时长（分钟）", "时长"),
+    ],
+)
 def test_labels_are_the_short_part_of_the_description(description, label):
     assert label_of("x", {"description": description}) == label
 

@@ -26,8 +26,11 @@ def files(tmp_path) -> LocalFiles:
 
 
 def _names(root) -> list[str]:
-    return sorted(os.path.relpath(os.path.join(here, name), root)
-                  for here, folders, names in os.walk(root) for name in folders + names)
+    return sorted(
+        os.path.relpath(os.path.join(here, name), root)
+        for here, folders, names in os.walk(root)
+        for name in folders + names
+    )
 
 
 def test_entries_of_a_folder_down_to_the_depth_asked(files):
@@ -42,9 +45,19 @@ def test_a_folders_introduction_is_not_an_entry(files):
     assert [e["file"]["path"] for e in found] == ["content/practices/p.md"]
 
 
-@pytest.mark.parametrize("path", ["secret.txt", "cases/../secret.txt", "/etc/passwd",
-                                  "site_config/vocabularies.yml", "cases//a.yml",
-                                  "casesx/a.yml", "cases/./a.yml", "cases/a\x00.yml"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "secret.txt",
+        "cases/../secret.txt",
+        "/etc/passwd",
+        "site_config/vocabularies.yml",
+        "cases//a.yml",
+        "casesx/a.yml",
+        "cases/./a.yml",
+        "cases/a\x00.yml",
+    ],
+)
 def test_nothing_outside_the_editable_folders_is_read_or_written(files, path):
     with pytest.raises(Refused, match="表单编辑器只能改 cases/、content/ 里的文件"):
         files.entry(path)
@@ -124,8 +137,10 @@ def test_a_file_in_place_of_a_folder_is_refused(files):
 
 
 def test_a_missing_entry_is_empty_and_missing_media_is_refused(files):
-    assert files.entry("cases/none.yml") == {"data": None,
-                                             "file": {"path": "cases/none.yml", "id": None}}
+    assert files.entry("cases/none.yml") == {
+        "data": None,
+        "file": {"path": "cases/none.yml", "id": None},
+    }
     with pytest.raises(Refused, match=f"找不到文件「{UPLOADS}/none.png」"):
         files.media(f"{UPLOADS}/none.png")
 
@@ -134,7 +149,8 @@ def test_media_are_checked_from_their_bytes(files):
     with pytest.raises(Refused, match="只能上传图片"):
         files.check_media(f"{UPLOADS}/a.png", b"<html>")
     assert files.check_media(f"{UPLOADS}/a.png", SAMPLES["a.png"]) == files.root / UPLOADS / (
-        "a.png")
+        "a.png"
+    )
     (files.root / UPLOADS).mkdir(parents=True)
     (files.root / UPLOADS / "b.png").write_bytes(b"<html>")
     with pytest.raises(Refused, match="只能上传图片"):

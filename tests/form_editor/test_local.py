@@ -36,19 +36,34 @@ def app(files):
 
 def _tree(root) -> dict[str, object]:
     """Every file, folder and link under ``root`` (links not followed) with its content."""
-    paths = [os.path.join(here, name) for here, folders, names in os.walk(root)
-             for name in folders + names]
-    return {os.path.relpath(path, root): ("link", os.readlink(path)) if os.path.islink(path)
-            else Path(path).read_bytes() if os.path.isfile(path) else "folder"
-            for path in paths}
+    paths = [
+        os.path.join(here, name)
+        for here, folders, names in os.walk(root)
+        for name in folders + names
+    ]
+    return {
+        os.path.relpath(path, root): ("link", os.readlink(path))
+        if os.path.islink(path)
+        else Path(path).read_bytes()
+        if os.path.isfile(path)
+        else "folder"
+        for path in paths
+    }
 
 
 def _environ(raw: bytes, **headers) -> dict:
-    environ = {"PATH_INFO": "/admin/api/v1", "REQUEST_METHOD": "POST",
-               "CONTENT_TYPE": "application/json", "CONTENT_LENGTH": str(len(raw)),
-               "wsgi.input": io.BytesIO(raw), "REMOTE_ADDR": "127.0.0.1",
-               "HTTP_HOST": "127.0.0.1:8000", "SERVER_PORT": "8000", "HTTP_ORIGIN": ORIGIN,
-               "HTTP_SEC_FETCH_SITE": "same-origin"} | headers
+    environ = {
+        "PATH_INFO": "/admin/api/v1",
+        "REQUEST_METHOD": "POST",
+        "CONTENT_TYPE": "application/json",
+        "CONTENT_LENGTH": str(len(raw)),
+        "wsgi.input": io.BytesIO(raw),
+        "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_HOST": "127.0.0.1:8000",
+        "SERVER_PORT": "8000",
+        "HTTP_ORIGIN": ORIGIN,
+        "HTTP_SEC_FETCH_SITE": "same-origin",
+    } | headers
     return {key: value for key, value in environ.items() if value is not None}
 
 
@@ -63,8 +78,10 @@ def _call(app, body: dict, **headers) -> tuple[str, dict]:
 
 
 def _save(path: str, raw: str = "id: b\n", **params) -> dict:
-    return {"action": "persistEntry",
-            "params": {"dataFiles": [{"path": path, "raw": raw}], "assets": []} | params}
+    return {
+        "action": "persistEntry",
+        "params": {"dataFiles": [{"path": path, "raw": raw}], "assets": []} | params,
+    }
 
 
 def _upload(path: str, data: bytes) -> dict:
@@ -80,8 +97,11 @@ def _no_machine_words(reply: dict, root) -> None:
 def test_saving_writes_the_file_and_a_rename_moves_it(files):
     answer(files, "persistEntry", _save("cases/b.yml")["params"])
     assert (files.root / "cases" / "b.yml").read_text(encoding="utf-8") == "id: b\n"
-    answer(files, "persistEntry", {"dataFiles": [
-        {"path": "cases/b.yml", "newPath": "cases/huguo/b.yml", "raw": "id: b\n"}]})
+    answer(
+        files,
+        "persistEntry",
+        {"dataFiles": [{"path": "cases/b.yml", "newPath": "cases/huguo/b.yml", "raw": "id: b\n"}]},
+    )
     assert not (files.root / "cases" / "b.yml").exists()
     assert (files.root / "cases" / "huguo" / "b.yml").is_file()
     assert not [p for p in _tree(files.root) if p.endswith(".kb-saving")]
@@ -112,8 +132,11 @@ def test_a_link_at_the_saved_name_is_refused_and_left_alone(files, app, tmp_path
     outside.write_text("外面的文件", encoding="utf-8")
     (files.root / "cases" / "b.yml").symlink_to(outside)
     before = _tree(files.root)
-    for body in (_save("cases/b.yml"), {"action": "getEntry", "params": {"path": "cases/b.yml"}},
-                 {"action": "deleteFile", "params": {"path": "cases/b.yml"}}):
+    for body in (
+        _save("cases/b.yml"),
+        {"action": "getEntry", "params": {"path": "cases/b.yml"}},
+        {"action": "deleteFile", "params": {"path": "cases/b.yml"}},
+    ):
         status, reply = _call(app, body)
         assert status.startswith("422") and "经过符号链接" in reply["error"], reply
         _no_machine_words(reply, files.root)
@@ -121,49 +144,66 @@ def test_a_link_at_the_saved_name_is_refused_and_left_alone(files, app, tmp_path
     assert outside.read_text(encoding="utf-8") == "外面的文件"
 
 
-@pytest.mark.parametrize("headers", [
-    {"HTTP_ORIGIN": "http://127.0.0.1:1"},  # another port on this machine is another site
-    {"HTTP_ORIGIN": "https://127.0.0.1:8000"},
-    {"HTTP_ORIGIN": "http://localhost:8000"},  # the names are not each other
-    {"HTTP_ORIGIN": "http://127.0.0.1:8000.evil.example"},
-    {"HTTP_ORIGIN": "null"},
-    {"HTTP_ORIGIN": "https://evil.example"},
-    {"HTTP_ORIGIN": None, "HTTP_SEC_FETCH_SITE": "cross-site"},
-    {"HTTP_ORIGIN": None, "HTTP_SEC_FETCH_SITE": "same-site"},
-    {"HTTP_SEC_FETCH_SITE": "none"},
-    {"HTTP_HOST": "evil.example:8000", "HTTP_ORIGIN": "http://evil.example:8000"},  # rebinding
-    {"HTTP_HOST": "127.0.0.1:9000", "HTTP_ORIGIN": "http://127.0.0.1:9000"},  # not this port
-    {"HTTP_HOST": "127.0.0.1"},
-    {"HTTP_HOST": None, "HTTP_ORIGIN": None},
-    {"REMOTE_ADDR": "192.168.1.20"},
-])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ORIGIN": "http://127.0.0.1:1"},  # another port on this machine is another site
+        {"HTTP_ORIGIN": "https://127.0.0.1:8000"},
+        {"HTTP_ORIGIN": "http://localhost:8000"},  # the names are not each other
+        {"HTTP_ORIGIN": "http://127.0.0.1:8000.evil.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_ORIGIN": None, "HTTP_SEC_FETCH_SITE": "cross-site"},
+        {"HTTP_ORIGIN": None, "HTTP_SEC_FETCH_SITE": "same-site"},
+        {"HTTP_SEC_FETCH_SITE": "none"},
+        {"HTTP_HOST": "evil.example:8000", "HTTP_ORIGIN": "http://evil.example:8000"},  # rebinding
+        {"HTTP_HOST": "127.0.0.1:9000", "HTTP_ORIGIN": "http://127.0.0.1:9000"},  # not this port
+        {"HTTP_HOST": "127.0.0.1"},
+        {"HTTP_HOST": None, "HTTP_ORIGIN": None},
+        {"REMOTE_ADDR": "192.168.1.20"},
+    ],
+)
 def test_a_request_from_anywhere_but_this_preview_is_refused(files, app, headers):
     before = _tree(files.root)
     status, reply = _call(app, _save("cases/huguo/a.yml", "id: hacked\n"), **headers)
     assert status.startswith("403") and "只接受本机" in reply["error"]
-    status, reply = _call(app, {"action": "getEntry", "params": {"path": "cases/huguo/a.yml"}},
-                          **headers)
+    status, reply = _call(
+        app, {"action": "getEntry", "params": {"path": "cases/huguo/a.yml"}}, **headers
+    )
     assert status.startswith("403") and CASE not in json.dumps(reply, ensure_ascii=False)
     assert _tree(files.root) == before
 
 
-@pytest.mark.parametrize("headers", [
-    {}, {"HTTP_ORIGIN": None, "HTTP_SEC_FETCH_SITE": None},
-    {"HTTP_HOST": "localhost:8000", "HTTP_ORIGIN": "http://localhost:8000"},
-    {"HTTP_HOST": "[::1]:8000", "HTTP_ORIGIN": "http://[::1]:8000", "REMOTE_ADDR": "::1"},
-    {"HTTP_HOST": "localhost", "HTTP_ORIGIN": "http://localhost", "SERVER_PORT": "80"},
-])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"HTTP_ORIGIN": None, "HTTP_SEC_FETCH_SITE": None},
+        {"HTTP_HOST": "localhost:8000", "HTTP_ORIGIN": "http://localhost:8000"},
+        {"HTTP_HOST": "[::1]:8000", "HTTP_ORIGIN": "http://[::1]:8000", "REMOTE_ADDR": "::1"},
+        {"HTTP_HOST": "localhost", "HTTP_ORIGIN": "http://localhost", "SERVER_PORT": "80"},
+    ],
+)
 def test_this_preview_is_answered(app, headers):
     status, reply = _call(app, {"action": "info", "params": {}}, **headers)
     assert status == "200 OK" and reply["type"] == "local_fs"
 
 
-@pytest.mark.parametrize("length, status", [
-    ("-1", "400"), ("-100", "400"), ("abc", "400"), ("1_0", "400"), (" 10", "400"),
-    (None, "400"), ("", "400"), (str(5 * 1024 * 1024), "413"), ("9" * 40, "413"),
-])
-def test_a_length_that_is_missing_or_wrong_is_refused_before_reading(files, app, length,
-                                                                     status):
+@pytest.mark.parametrize(
+    "length, status",
+    [
+        ("-1", "400"),
+        ("-100", "400"),
+        ("abc", "400"),
+        ("1_0", "400"),
+        (" 10", "400"),
+        (None, "400"),
+        ("", "400"),
+        (str(5 * 1024 * 1024), "413"),
+        ("9" * 40, "413"),
+    ],
+)
+def test_a_length_that_is_missing_or_wrong_is_refused_before_reading(files, app, length, status):
     raw = json.dumps(_save("cases/c.yml")).encode()
     environ = _environ(raw, CONTENT_LENGTH=length)
     answered, reply = _send(app, environ)
@@ -174,31 +214,52 @@ def test_a_length_that_is_missing_or_wrong_is_refused_before_reading(files, app,
 
 def test_the_body_is_read_to_exactly_its_length(files, app):
     raw = json.dumps(_save("cases/c.yml")).encode()
-    environ = _environ(raw + b"trailing bytes of the next request",
-                       CONTENT_LENGTH=str(len(raw)))
+    environ = _environ(raw + b"trailing bytes of the next request", CONTENT_LENGTH=str(len(raw)))
     assert _send(app, environ)[0] == "200 OK"
     assert environ["wsgi.input"].tell() == len(raw)
     short = _environ(raw, CONTENT_LENGTH=str(len(raw) + 10))
     assert _send(app, short)[1] == {"error": "请求没有完整收到：请重试。"}
 
 
-@pytest.mark.parametrize("raw", [b"{not json", b"[1, 2]", b'{"params": {}}', b"\xff\xfe",
-                                 b'{"action": "getEntry", "params": []}', b"[" * 100_000])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"{not json",
+        b"[1, 2]",
+        b'{"params": {}}',
+        b"\xff\xfe",
+        b'{"action": "getEntry", "params": []}',
+        b"[" * 100_000,
+    ],
+)
 def test_a_body_that_is_not_a_request_is_refused_in_chinese(app, raw):
     status, reply = _send(app, _environ(raw))
     assert status.startswith("400") and reply["error"].startswith("请求的格式不对")
 
 
-@pytest.mark.parametrize("body, words", [
-    ({"action": "getEntry", "params": {}}, "请求缺少「path」"),
-    ({"action": "getEntry", "params": {"path": ["cases/a.yml"]}}, "请求缺少「path」"),
-    ({"action": "persistEntry", "params": {"dataFiles": [{"path": "cases/x.yml"}]}}, "「raw」"),
-    ({"action": "entriesByFiles", "params": {"files": "cases"}}, "「files」"),
-    ({"action": "entriesByFolder", "params": {"folder": "cases", "extension": "yml",
-                                              "depth": "2"}}, "「depth」"),
-    ({"action": "persistMedia", "params": {"asset": {"path": f"{UPLOADS}/a.png",
-                                                     "content": "!!"}}}, "内容不完整"),
-])
+@pytest.mark.parametrize(
+    "body, words",
+    [
+        ({"action": "getEntry", "params": {}}, "请求缺少「path」"),
+        ({"action": "getEntry", "params": {"path": ["cases/a.yml"]}}, "请求缺少「path」"),
+        ({"action": "persistEntry", "params": {"dataFiles": [{"path": "cases/x.yml"}]}}, "「raw」"),
+        ({"action": "entriesByFiles", "params": {"files": "cases"}}, "「files」"),
+        (
+            {
+                "action": "entriesByFolder",
+                "params": {"folder": "cases", "extension": "yml", "depth": "2"},
+            },
+            "「depth」",
+        ),
+        (
+            {
+                "action": "persistMedia",
+                "params": {"asset": {"path": f"{UPLOADS}/a.png", "content": "!!"}},
+            },
+            "内容不完整",
+        ),
+    ],
+)
 def test_missing_or_malformed_params_are_named_in_chinese(app, body, words):
     status, reply = _call(app, body)
     assert status.startswith("422") and words in reply["error"], reply
@@ -207,8 +268,11 @@ def test_missing_or_malformed_params_are_named_in_chinese(app, body, words):
 @pytest.mark.parametrize("path", ["cases", "cases/huguo", "content/practices"])
 def test_a_folder_given_as_a_file_is_refused_and_leaves_nothing(files, app, path):
     before = _tree(files.root)
-    for body in (_save(path), {"action": "getEntry", "params": {"path": path}},
-                 {"action": "deleteFiles", "params": {"paths": [path]}}):
+    for body in (
+        _save(path),
+        {"action": "getEntry", "params": {"path": path}},
+        {"action": "deleteFiles", "params": {"paths": [path]}},
+    ):
         status, reply = _call(app, body)
         assert status.startswith("422"), reply
         assert reply["error"].startswith(f"「{path}」这是一个文件夹，不是文件"), reply

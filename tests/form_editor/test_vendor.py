@@ -31,15 +31,24 @@ def _integrity(data: bytes) -> str:
 
 
 def test_the_pinned_release_unpacks_to_the_browser_files_only(tmp_path, monkeypatch):
-    data = _tarball({"package/dist/decap-cms.js": b"main", "package/dist/12.decap-cms.js": b"c",
-                     "package/dist/a.wasm": b"w", "package/dist/decap-cms.js.map": b"m",
-                     "package/dist/cms.js": b"copy", "package/src/x.js": b"s"})
+    data = _tarball(
+        {
+            "package/dist/decap-cms.js": b"main",
+            "package/dist/12.decap-cms.js": b"c",
+            "package/dist/a.wasm": b"w",
+            "package/dist/decap-cms.js.map": b"m",
+            "package/dist/cms.js": b"copy",
+            "package/src/x.js": b"s",
+        }
+    )
     (tmp_path / "decap.tgz").write_bytes(data)
     monkeypatch.setattr(cms_vendor, "INTEGRITY", _integrity(data))
     vendored = decap_files(tmp_path / "cache", tmp_path / "decap.tgz")
     assert sorted(vendored.files) == ["12.decap-cms.js", "a.wasm", "decap-cms.js"]
-    assert vendored.script_integrity == "sha384-" + base64.b64encode(
-        hashlib.sha384(b"main").digest()).decode()
+    assert (
+        vendored.script_integrity
+        == "sha384-" + base64.b64encode(hashlib.sha384(b"main").digest()).decode()
+    )
 
 
 def test_a_file_that_is_not_the_release_is_refused(tmp_path, monkeypatch):

@@ -71,8 +71,11 @@ def test_a_file_renamed_twice_keeps_the_day_it_was_first_published(repo):
     assert history.dates("cases/longxiang/b2.yml")[0].subject == "新增案例乙"
     commits = git(repo, "log", "--format=%H").split()
     assert [(c.path, c.commit) for c in history.recent()] == [
-        ("cases/longxiang/a2.yml", commits[0]), ("cases/longxiang/b2.yml", commits[2]),
-        ("cases/longxiang/a2.yml", commits[7]), ("cases/longxiang/a2.yml", commits[8])]
+        ("cases/longxiang/a2.yml", commits[0]),
+        ("cases/longxiang/b2.yml", commits[2]),
+        ("cases/longxiang/a2.yml", commits[7]),
+        ("cases/longxiang/a2.yml", commits[8]),
+    ]
 
 
 def test_a_repository_without_commits_has_no_history(tmp_path):
@@ -106,13 +109,21 @@ def test_no_commit_subject_can_break_the_history(tmp_path):
     root = tmp_path / "repo"
     (root / "cases").mkdir(parents=True)
     git(root, "init", "-q")
-    subjects = ["分隔符\x01之后", "换页\x0c和\x1b[31m转义", "\x01abc",
-                "路径一样的说明\tcases/a.yml"]
+    subjects = [
+        "分隔符\x01之后",
+        "换页\x0c和\x1b[31m转义",
+        "\x01abc",
+        "路径一样的说明\tcases/a.yml",
+    ]
     for number, subject in enumerate(subjects):
         (root / "cases" / "a.yml").write_text(f"id: a\nn: {number}\n", encoding="utf-8")
         commit_all(root, subject, f"2026-01-0{number + 1}T09:00:00+08:00")
     changes = read_history(root).changes["cases/a.yml"]
     assert [c.day for c in changes] == ["2026-01-04", "2026-01-03", "2026-01-02", "2026-01-01"]
     assert [c.subject for c in changes] == [
-        "路径一样的说明 cases/a.yml", "abc", "换页 和 [31m转义", "分隔符 之后"]
+        "路径一样的说明 cases/a.yml",
+        "abc",
+        "换页 和 [31m转义",
+        "分隔符 之后",
+    ]
     assert changes[-1].added and not changes[0].added

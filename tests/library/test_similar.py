@@ -5,9 +5,16 @@ from tests.sources.test_validation import VOCABULARIES
 
 def _case(case_id: str, practices=(), tags=()) -> Case:
     return Case.model_validate(
-        {"id": case_id, "title": case_id, "summary": "s", "location": {"street": "护国街道"},
-         "practices": list(practices), "tags": list(tags)},
-        context={"vocabularies": VOCABULARIES})
+        {
+            "id": case_id,
+            "title": case_id,
+            "summary": "s",
+            "location": {"street": "护国街道"},
+            "practices": list(practices),
+            "tags": list(tags),
+        },
+        context={"vocabularies": VOCABULARIES},
+    )
 
 
 def test_cases_sharing_more_practices_and_tags_come_first():

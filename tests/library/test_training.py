@@ -30,11 +30,14 @@ sessions:
 
 
 def _library(tmp_path, module=MODULE):
-    root = make_project(tmp_path, {
-        "cases/a.yml": case_yaml("a", extra="discussion_questions: [甲问？]\n"),
-        "cases/b.yml": case_yaml("b", extra="discussion_questions: [乙问？]\n"),
-        "content/training/m.yml": module,
-    })
+    root = make_project(
+        tmp_path,
+        {
+            "cases/a.yml": case_yaml("a", extra="discussion_questions: [甲问？]\n"),
+            "cases/b.yml": case_yaml("b", extra="discussion_questions: [乙问？]\n"),
+            "content/training/m.yml": module,
+        },
+    )
     result = load_library(root)
     assert result.ok, result.problems.text()
     return result.library
@@ -80,9 +83,13 @@ def test_steps_of_no_minutes_are_done_outside_class_not_timed(tmp_path):
     first, second = session_views(library.get("training", "m"), library)
     assert first.steps == []
     shown = [(s.step, s.outside_class, s.start, s.end) for s in second.steps]
-    assert shown == [("课前阅读", "课前完成", 30, 30), ("分组研讨", None, 30, 55),
-                     ("随堂记录", "不单独计时", 55, 55), ("教师点评", None, 55, 70),
-                     ("课后作业", "课后完成", 70, 70)]
+    assert shown == [
+        ("课前阅读", "课前完成", 30, 30),
+        ("分组研讨", None, 30, 55),
+        ("随堂记录", "不单独计时", 55, 55),
+        ("教师点评", None, 55, 70),
+        ("课后作业", "课后完成", 70, 70),
+    ]
 
 
 def test_a_module_links_to_what_it_uses_both_ways(tmp_path):

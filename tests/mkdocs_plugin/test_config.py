@@ -27,11 +27,14 @@ def _refused(root, *args, front_end=run_kb, code=1, **env) -> str:
     return output
 
 
-@pytest.mark.parametrize("args, env, front_end, code", [
-    (["--site-url", 'https://x/kb/"><script>alert(1)</script>'], {}, run_kb, 1),
-    ([], {"KB_SITE_URL": "https://x/kb/\" onload=\"alert(1)"}, run_kb, 2),
-    ([], {"KB_SITE_URL": "https://x/kb/\" onload=\"alert(1)"}, run_mkdocs, 1),
-])
+@pytest.mark.parametrize(
+    "args, env, front_end, code",
+    [
+        (["--site-url", 'https://x/kb/"><script>alert(1)</script>'], {}, run_kb, 1),
+        ([], {"KB_SITE_URL": 'https://x/kb/" onload="alert(1)'}, run_kb, 2),
+        ([], {"KB_SITE_URL": 'https://x/kb/" onload="alert(1)'}, run_mkdocs, 1),
+    ],
+)
 def test_a_site_address_with_code_in_it_is_refused(root, args, env, front_end, code):
     output = _refused(root, *args, front_end=front_end, code=code, **env)
     assert "网站地址（kb build --site-url、环境变量 KB_SITE_URL" in output
@@ -40,9 +43,12 @@ def test_a_site_address_with_code_in_it_is_refused(root, args, env, front_end, c
 
 @pytest.mark.parametrize("front_end, code", [(run_kb, 2), (run_mkdocs, 1)])
 def test_the_editors_host_cannot_widen_the_admin_policy(root, front_end, code):
-    output = _refused(root, front_end=front_end, code=code,
-                      **EDITOR | {"KB_CMS_BASE_URL": "https://x; connect-src *",
-                                  "KB_CMS_APP_ID": "1"})
+    output = _refused(
+        root,
+        front_end=front_end,
+        code=code,
+        **EDITOR | {"KB_CMS_BASE_URL": "https://x; connect-src *", "KB_CMS_APP_ID": "1"},
+    )
     assert "KB_CMS_BASE_URL" in output and "「https://x; connect-src *」不能使用" in output
 
 
@@ -63,8 +69,9 @@ def test_a_setting_written_in_mkdocs_yml_is_judged_as_written(tmp_path):
     project = copy_project(tmp_path / "kb")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("drafts: !ENV [KB_DRAFTS, false]", "drafts: sometimes"),
-                      encoding="utf-8")
+    config.write_text(
+        text.replace("drafts: !ENV [KB_DRAFTS, false]", "drafts: sometimes"), encoding="utf-8"
+    )
     output = _refused(project, front_end=run_mkdocs)
     assert "设置「包含草稿」（环境变量 KB_DRAFTS）只能是 true 或 false" in output
     assert "现在是「sometimes」" in output
@@ -74,8 +81,9 @@ def test_a_script_in_mkdocs_yml_refuses_the_pages_it_reaches(tmp_path):
     project = copy_project(tmp_path / "kb")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("copyright: ", "copyright: <script>alert(1)</script>", 1),
-                      encoding="utf-8")
+    config.write_text(
+        text.replace("copyright: ", "copyright: <script>alert(1)</script>", 1), encoding="utf-8"
+    )
     output = _refused(project)
     assert "不是网站模板自带的内联脚本「alert(1)」" in output
 

@@ -21,8 +21,12 @@ from tests.conftest import REPO, copy_project, run_kb, run_mkdocs
 from tests.form_editor.test_local import UPLOADS, _no_machine_words, _save, _tree, _upload
 from tests.mkdocs_plugin.test_serve import _free_port, _wait_for
 
-SETTINGS = {"KB_CMS_REPO": "dangjian/kb", "KB_CMS_BASE_URL": "https://git.example.cn",
-            "KB_CMS_APP_ID": "abc123", "KB_SITE_URL": "https://kb.example.cn/"}
+SETTINGS = {
+    "KB_CMS_REPO": "dangjian/kb",
+    "KB_CMS_BASE_URL": "https://git.example.cn",
+    "KB_CMS_APP_ID": "abc123",
+    "KB_SITE_URL": "https://kb.example.cn/",
+}
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +61,8 @@ def test_without_settings_the_site_has_no_editor_and_says_what_is_missing(tmp_pa
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "site" / "admin").exists()
     assert "网站不含表单编辑器（/admin/）" in result.stderr and "repo、base_url、app_id" in (
-        result.stderr)
+        result.stderr
+    )
 
 
 def test_the_offline_bundle_leaves_the_editor_out(tmp_path):
@@ -74,8 +79,12 @@ def test_the_offline_bundle_leaves_the_editor_out(tmp_path):
 
 
 def _post(url: str, body: bytes | None, length: str | None = None, **headers) -> tuple[int, dict]:
-    request = urllib.request.Request(url + "admin/api/v1", data=body, method="POST", headers={
-        "Content-Type": "application/json", "Origin": url.rstrip("/"), **headers})
+    request = urllib.request.Request(
+        url + "admin/api/v1",
+        data=body,
+        method="POST",
+        headers={"Content-Type": "application/json", "Origin": url.rstrip("/"), **headers},
+    )
     if length is not None:
         request.add_unredirected_header("Content-Length", length)
     try:
@@ -97,9 +106,12 @@ def test_kb_serve_refuses_what_the_backend_must_not_do(tmp_path):
     (root / case).with_name(".zhiguo-lane-courtyard.yml.kb-saving").symlink_to(outside)
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--drafts", "--port", str(port)], cwd=root,
+        [sys.executable, "-m", "generator", "serve", "--drafts", "--port", str(port)],
+        cwd=root,
         env=os.environ | {"NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp_path)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/"
     try:
         _wait_for(url + "admin/config.yml", "collections", deadline=60)
@@ -111,8 +123,10 @@ def test_kb_serve_refuses_what_the_backend_must_not_do(tmp_path):
         status, reply = _post(url, json.dumps(_save("cases")).encode())
         assert status == 422 and reply["error"].startswith("「cases」这是一个文件夹")
         _no_machine_words(reply, root)
-        script = {"action": "persistMedia", "params": {
-            "asset": _upload(f"{UPLOADS}/x.js", b"alert(1)")}}
+        script = {
+            "action": "persistMedia",
+            "params": {"asset": _upload(f"{UPLOADS}/x.js", b"alert(1)")},
+        }
         status, reply = _post(url, json.dumps(script).encode())
         assert status == 422 and "只能上传图片" in reply["error"] and "「x.js」" in reply["error"]
         assert _tree(root) == before

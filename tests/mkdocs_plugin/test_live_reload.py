@@ -10,14 +10,18 @@ PAGE = "<html><head></head><body><p>正文</p>{script}</body></html>"
 
 def _served(path: str, body: bytes, content_type: str = "text/html") -> tuple[str, dict, bytes]:
     def app(environ, start_response):
-        start_response("200 OK", [("Content-Type", content_type),
-                                  ("Content-Length", str(len(body)))])
+        start_response(
+            "200 OK", [("Content-Type", content_type), ("Content-Length", str(len(body)))]
+        )
         return [body]
 
     answer: dict = {}
-    out = b"".join(with_live_reload_file(app)(
-        {"PATH_INFO": path}, lambda status, headers, *_: answer.update(status=status,
-                                                                        headers=dict(headers))))
+    out = b"".join(
+        with_live_reload_file(app)(
+            {"PATH_INFO": path},
+            lambda status, headers, *_: answer.update(status=status, headers=dict(headers)),
+        )
+    )
     return answer["status"], answer["headers"], out
 
 

@@ -9,21 +9,32 @@ from tests.conftest import REPO, copy_project, run_kb, run_mkdocs
 
 
 def _tree_digest(site):
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_bundled_content_builds_every_page(built_site):
-    for page in ("index.html", "cases/index.html", "cases/zhiguo-lane-courtyard/index.html",
-                 "practices/command-chain/index.html", "policies/grid-governance-plan/index.html",
-                 "checklists/five-basics/index.html", "glossary/index.html", "figures/index.html",
-                 "guides/editors/index.html", "search/search_index.json"):
+    for page in (
+        "index.html",
+        "cases/index.html",
+        "cases/zhiguo-lane-courtyard/index.html",
+        "practices/command-chain/index.html",
+        "policies/grid-governance-plan/index.html",
+        "checklists/five-basics/index.html",
+        "glossary/index.html",
+        "figures/index.html",
+        "guides/editors/index.html",
+        "search/search_index.json",
+    ):
         assert (built_site / page).is_file(), page
 
 
 def test_navigation_never_lists_individual_cases(built_site):
     page = (built_site / "practices/index.html").read_text(encoding="utf-8")
-    nav = page[page.index("md-sidebar--primary"):page.index("md-sidebar--secondary")]
+    nav = page[page.index("md-sidebar--primary") : page.index("md-sidebar--secondary")]
     assert "案例库" in nav and "术语表" in nav
     assert "cases/zhiguo-lane-courtyard" not in nav and "practices/red-channel" not in nav
 
@@ -54,12 +65,22 @@ def test_case_pages_share_the_theme_with_byte_identical_results(tmp_path):
     for shared in ("true", "false"):
         root = copy_project(tmp_path / shared)
         config = root / "mkdocs.yml"
-        config.write_text(config.read_text(encoding="utf-8").replace(
-            "drafts: !ENV [KB_DRAFTS, false]",
-            f"drafts: !ENV [KB_DRAFTS, false]\n      shared_theme: {shared}"), encoding="utf-8")
+        config.write_text(
+            config.read_text(encoding="utf-8").replace(
+                "drafts: !ENV [KB_DRAFTS, false]",
+                f"drafts: !ENV [KB_DRAFTS, false]\n      shared_theme: {shared}",
+            ),
+            encoding="utf-8",
+        )
         sites.append(tmp_path / f"site-{shared}")
-        result = run_mkdocs(root, "build", "--strict", "--site-dir", str(sites[-1]),
-                            env={"SOURCE_DATE_EPOCH": "1700000000"})
+        result = run_mkdocs(
+            root,
+            "build",
+            "--strict",
+            "--site-dir",
+            str(sites[-1]),
+            env={"SOURCE_DATE_EPOCH": "1700000000"},
+        )
         assert result.returncode == 0, result.stderr
     assert _tree_digest(sites[0]) == _tree_digest(sites[1])
 
@@ -96,7 +117,8 @@ def _failed_rebuild(tmp_path, file: str, old: str, new: str):
 @pytest.mark.slow
 def test_bad_input_fails_the_build_with_the_report_and_keeps_the_old_site(tmp_path):
     result, site_kept = _failed_rebuild(
-        tmp_path, "cases/huguo/zhiguo-lane-courtyard.yml", "street: 护国街道", "street: 护国街")
+        tmp_path, "cases/huguo/zhiguo-lane-courtyard.yml", "street: 护国街道", "street: 护国街"
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "cases/huguo/zhiguo-lane-courtyard.yml:4:3: location.street: 「护国街」" in result.stderr
@@ -108,8 +130,11 @@ def kb_built(tmp_path_factory):
     """A copy of the bundled content with one draft case, built by ``kb build``."""
     root = copy_project(tmp_path_factory.mktemp("kb-build") / "kb")
     draft = root / "cases/huguo/draft-case.yml"
-    draft.write_text("id: draft-case\ntitle: 草稿案例\nstatus: draft\nlocation:\n"
-                     "  street: 护国街道\nsummary: 草稿。\n", encoding="utf-8")
+    draft.write_text(
+        "id: draft-case\ntitle: 草稿案例\nstatus: draft\nlocation:\n"
+        "  street: 护国街道\nsummary: 草稿。\n",
+        encoding="utf-8",
+    )
     result = run_kb(root, "build")
     assert result.returncode == 0, result.stderr
     return root
@@ -133,7 +158,8 @@ def test_a_late_strict_failure_also_keeps_the_old_site(tmp_path):
     """A missing image is only found by MkDocs while writing; the staged build is discarded."""
     image = "![示意图](../no-such-image.png)\n\n"
     result, site_kept = _failed_rebuild(
-        tmp_path, "content/guides/trainers.md", "## 打印页面", image + "## 打印页面")
+        tmp_path, "content/guides/trainers.md", "## 打印页面", image + "## 打印页面"
+    )
     assert result.returncode == 1 and "no-such-image.png" in result.stderr
     assert site_kept
 
@@ -146,7 +172,8 @@ def test_the_sanitizer_removes_nothing_from_our_own_pages(rebuilt):
 def test_sanitizer_reports_what_it_removed_from_a_hostile_template(tmp_path):
     root = copy_project(tmp_path / "kb")
     (root / "site_config/templates/figures.md.j2").write_text(
-        "# 数说\n\n<p onclick=\"alert(1)\">x</p>\n", encoding="utf-8")
+        '# 数说\n\n<p onclick="alert(1)">x</p>\n', encoding="utf-8"
+    )
     result = run_mkdocs(root, "build", "--strict", "--site-dir", str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr
     assert "figures.md：已从页面中移除 <p> 的 onclick 属性" in result.stderr
@@ -164,7 +191,8 @@ def test_parallel_and_single_process_builds_are_byte_identical(tmp_path):
     write_synthetic_cases(root, 500)
     sites = {processes: tmp_path / f"site-{processes}" for processes in ("2", "1")}
     for processes, site in sites.items():
-        result = run_mkdocs(root, "build", "--strict", "--site-dir", str(site),
-                            env={"KB_PROCESSES": processes})
+        result = run_mkdocs(
+            root, "build", "--strict", "--site-dir", str(site), env={"KB_PROCESSES": processes}
+        )
         assert result.returncode == 0, result.stderr
     assert _tree_digest(sites["1"]) == _tree_digest(sites["2"])

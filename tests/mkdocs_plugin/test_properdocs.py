@@ -15,16 +15,24 @@ ENGINE_TAG = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 
 def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): ENGINE_TAG.sub(b"", p.read_bytes())
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): ENGINE_TAG.sub(b"", p.read_bytes())
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.mark.slow
 def test_properdocs_builds_the_same_site(built_site, tmp_path):
     site = tmp_path / "site"
     properdocs = Path(sys.executable).parent / "properdocs"
-    result = subprocess.run([str(properdocs), "build", "--strict", "--site-dir", str(site)],
-                            cwd=REPO, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [str(properdocs), "build", "--strict", "--site-dir", str(site)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     assert b"ProperDocs" in (site / "index.html").read_bytes()
     assert _files(site) == _files(built_site)

@@ -50,8 +50,10 @@ def _serving(root, *command: str):
     (root / ".serve-tmp").mkdir()
     process = subprocess.Popen(
         [sys.executable, "-m", *command, "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=root, env=os.environ | {"NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(root / ".serve-tmp")},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=root,
+        env=os.environ | {"NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(root / ".serve-tmp")},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         yield f"http://127.0.0.1:{port}/"

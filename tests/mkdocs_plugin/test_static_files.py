@@ -15,8 +15,10 @@ from tests.helpers import commit_all, git
 from tests.sources.test_attachments import DRAWING
 
 SECRET = "CI_DEPLOY_TOKEN=not-for-readers"
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGA"
-                       "hKmMIQAAAABJRU5ErkJggg==")  # a 1×1 picture
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGA"
+    "hKmMIQAAAABJRU5ErkJggg=="
+)  # a 1×1 picture
 
 
 def _project(tmp_path):

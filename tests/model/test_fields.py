@@ -14,10 +14,15 @@ class _Holder(BaseModel):
     id: Slug = "x"
 
 
-@pytest.mark.parametrize("given,stored", [
-    (2023, "2023"), ("2021-6", "2021-06"), ("2021-06-01", "2021-06-01"),
-    ("2024-02-29", "2024-02-29"),
-])
+@pytest.mark.parametrize(
+    "given,stored",
+    [
+        (2023, "2023"),
+        ("2021-6", "2021-06"),
+        ("2021-06-01", "2021-06-01"),
+        ("2024-02-29", "2024-02-29"),
+    ],
+)
 def test_partial_dates_are_normalised(given, stored):
     assert _Holder(date=given).date == stored
 
@@ -49,9 +54,12 @@ def test_a_noncharacter_is_refused_by_kb_validate_and_never_reaches_the_feed(tmp
     assert run_kb(root, "build").returncode == 0
     ElementTree.parse(root / "site/feed.xml")  # well-formed
     case = root / "cases/huguo/zhiguo-lane-courtyard.yml"
-    case.write_text(case.read_text(encoding="utf-8").replace(
-        "title: 致果巷", "title: 致果巷\ufffe", 1), encoding="utf-8")
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("title: 致果巷", "title: 致果巷\ufffe", 1),
+        encoding="utf-8",
+    )
     result = run_kb(root, "validate")
     assert result.returncode == 1
     assert "cases/huguo/zhiguo-lane-courtyard.yml:2:11: 这里有一个不能使用的字符（U+FFFE）" in (
-        result.stdout)
+        result.stdout
+    )

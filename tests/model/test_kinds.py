@@ -56,8 +56,7 @@ def _may_be_text(annotation) -> bool:
         return True
     if typing.get_origin(annotation) is typing.Literal:
         return any(isinstance(value, str) for value in typing.get_args(annotation))
-    return any(_may_be_text(a) for a in _args(annotation)
-               if a is not types.NoneType)
+    return any(_may_be_text(a) for a in _args(annotation) if a is not types.NoneType)
 
 
 def _covered(kind: Kind) -> tuple[set[str], tuple[str, ...]]:
@@ -72,8 +71,11 @@ def _covered(kind: Kind) -> tuple[set[str], tuple[str, ...]]:
 @BY_NAME
 def test_every_text_field_is_searched_or_left_out_by_name(kind):
     read, excluded = _covered(kind)
-    forgotten = [path for path in text_fields(kind.model) if path not in read and not any(
-        path == e or path.startswith(e + ".") for e in excluded)]
+    forgotten = [
+        path
+        for path in text_fields(kind.model)
+        if path not in read and not any(path == e or path.startswith(e + ".") for e in excluded)
+    ]
     assert forgotten == [], f"{kind.name}: add to Searched.tags/body or excluded: {forgotten}"
 
 
@@ -81,8 +83,11 @@ def test_every_text_field_is_searched_or_left_out_by_name(kind):
 def test_what_search_names_is_a_field_of_the_model(kind):
     fields = set(text_fields(kind.model)) | set(kind.model.model_fields)
     read, excluded = _covered(kind)
-    unknown = [p for p in (*read, *excluded, *kind.search.words) if p not in fields and not any(
-        f.startswith(p + ".") for f in fields)]
+    unknown = [
+        p
+        for p in (*read, *excluded, *kind.search.words)
+        if p not in fields and not any(f.startswith(p + ".") for f in fields)
+    ]
     assert unknown == []
 
 

@@ -6,12 +6,12 @@ from tests.helpers import case_yaml, commit_all, git, make_project
 
 
 def _site(tmp_path):
-    root = make_project(tmp_path, {"cases/a.yml": case_yaml("a"),
-                                   "cases/b.yml": case_yaml("b")})
+    root = make_project(tmp_path, {"cases/a.yml": case_yaml("a"), "cases/b.yml": case_yaml("b")})
     git(root, "init", "-q")
     commit_all(root, "第一批内容", "2026-01-05T09:00:00+08:00")
-    (root / "cases/b.yml").write_text(case_yaml("b").replace("概述。", "新的概述。"),
-                                      encoding="utf-8")
+    (root / "cases/b.yml").write_text(
+        case_yaml("b").replace("概述。", "新的概述。"), encoding="utf-8"
+    )
     (root / "cases/c.yml").write_text(case_yaml("c") + "status: draft\n", encoding="utf-8")
     commit_all(root, "修改案例b，新增草稿c", "2026-01-06T09:00:00+08:00")
     return _library(root)
@@ -27,7 +27,9 @@ def test_news_is_newest_first_and_leaves_drafts_out(tmp_path):
     library = _site(tmp_path)
     items = news(library, library.history)
     assert [(i.record.id, i.label, i.change.subject) for i in items][:2] == [
-        ("b", "更新", "修改案例b，新增草稿c"), ("a", "新增", "第一批内容")]
+        ("b", "更新", "修改案例b，新增草稿c"),
+        ("a", "新增", "第一批内容"),
+    ]
     assert "c" not in {i.record.id for i in items}
     assert [day for day, _ in by_day(items)] == ["2026-01-06", "2026-01-05"]
     assert len(news(library, library.history, limit=1)) == 1
@@ -46,8 +48,9 @@ def _busy_day(tmp_path):
     git(root, "init", "-q")
     commit_all(root, "第一批内容", "2026-01-05T09:00:00+08:00")
     for n, hour in enumerate(("09", "15", "18")):
-        (root / "cases/a.yml").write_text(case_yaml("a").replace("概述。", f"概述{n}。"),
-                                          encoding="utf-8")
+        (root / "cases/a.yml").write_text(
+            case_yaml("a").replace("概述。", f"概述{n}。"), encoding="utf-8"
+        )
         commit_all(root, f"修改案例甲第{n + 1}次", f"2026-02-01T{hour}:00:00+08:00")
     (root / "content/guides/g.md").write_text(guide.replace("正文", "新的正文"), encoding="utf-8")
     commit_all(root, "改指南", "2026-02-01T19:00:00+08:00")
@@ -58,8 +61,7 @@ def _busy_day(tmp_path):
 
 def test_a_page_changed_several_times_in_a_day_is_one_entry(tmp_path):
     library = _busy_day(tmp_path)
-    [day] = [items for day, items in by_day(news(library, library.history))
-             if day == "2026-02-01"]
+    [day] = [items for day, items in by_day(news(library, library.history)) if day == "2026-02-01"]
     assert [(i.record.id, i.label) for i in day] == [("a", "更新"), ("b", "新增"), ("g", "更新")]
     [edited] = [i for i in day if i.record.id == "a"]
     assert edited.note == "修改案例甲第3次；修改案例甲第2次；修改案例甲第1次"

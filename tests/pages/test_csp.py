@@ -47,8 +47,12 @@ def test_the_policy_names_each_hash_and_refuses_plugins_and_other_hosts():
     script = 'var a = "</p>";'
     value = policy([script])
     assert f"script-src 'self' 'sha256-{_hash(script)}';" in value
-    for directive in ("default-src 'self'", "object-src 'none'", "base-uri 'self'",
-                      "img-src 'self' data:"):
+    for directive in (
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "img-src 'self' data:",
+    ):
         assert directive in value
     assert "unsafe-inline'" not in value.split("script-src")[1].split(";")[0]
 
@@ -60,19 +64,30 @@ def test_the_meta_element_comes_first_and_the_content_is_not_hashed(known):
     assert _hash("alert(1)") not in page and _hash('var a = "</p>";') in page
 
 
-@pytest.mark.parametrize("script", [
-    '__scope=new URL("../..",location)', '__scope=new URL("/kb/",location)',
-    '__scope=new URL(".",location)', 'config.search = "../assets/x.js";'])
+@pytest.mark.parametrize(
+    "script",
+    [
+        '__scope=new URL("../..",location)',
+        '__scope=new URL("/kb/",location)',
+        '__scope=new URL(".",location)',
+        'config.search = "../assets/x.js";',
+    ],
+)
 def test_a_template_expression_may_become_a_path(known, script):
     assert known.allows(script)
 
 
-@pytest.mark.parametrize("script", [
-    'alert(1)',
-    '__scope=new URL("/kb/"),alert(1),("",location)',  # a site address with code in it
-    '__scope=new URL("/kb/ ",location)', 'config.search = "x.js";alert(1);"";',
-    "var b = 1;",  # a template script with a statement inside is not known
-    'var a = "</p>";alert(1)'])
+@pytest.mark.parametrize(
+    "script",
+    [
+        "alert(1)",
+        '__scope=new URL("/kb/"),alert(1),("",location)',  # a site address with code in it
+        '__scope=new URL("/kb/ ",location)',
+        'config.search = "x.js";alert(1);"";',
+        "var b = 1;",  # a template script with a statement inside is not known
+        'var a = "</p>";alert(1)',
+    ],
+)
 def test_anything_else_refuses_the_page(known, script):
     assert not known.allows(script)
     with pytest.raises(UnknownInlineScript):

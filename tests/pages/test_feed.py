@@ -20,8 +20,9 @@ def _items():
 
 
 def test_entries_have_absolute_ids_and_links_with_site_url():
-    feed = ElementTree.fromstring(atom_feed(_items(), "知识库", "https://kb.example.org/x",
-                                            SiteUrls()))
+    feed = ElementTree.fromstring(
+        atom_feed(_items(), "知识库", "https://kb.example.org/x", SiteUrls())
+    )
     assert feed.find("a:id", NS).text == "https://kb.example.org/x/feed.xml"
     assert feed.find("a:updated", NS).text == "2026-02-10T10:00:00+08:00"
     [entry] = feed.findall("a:entry", NS)
@@ -47,8 +48,9 @@ def test_an_empty_feed_is_valid():
 
 def test_a_maintainers_english_commit_subject_is_not_shown_to_readers():
     [item] = _items()
-    english = NewsItem(item.record, (Change(item.change.path, "ab", item.change.when,
-                                            "Fix the schema"),))
+    english = NewsItem(
+        item.record, (Change(item.change.path, "ab", item.change.when, "Fix the schema"),)
+    )
     feed = ElementTree.fromstring(atom_feed([english], "知识库", None, SiteUrls()))
     assert feed.find("a:entry/a:summary", NS) is None
     assert english.note == "" and item.note == "修改 <说明> & 例子"

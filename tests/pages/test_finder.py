@@ -6,11 +6,14 @@ from tests.helpers import case_yaml, make_project
 
 
 def test_newest_first_then_undated_by_title(tmp_path):
-    root = make_project(tmp_path, {
-        "cases/a.yml": case_yaml("a", extra="date: 2020\n"),
-        "cases/b.yml": case_yaml("b", extra="date: 2023-05\n"),
-        "cases/c.yml": case_yaml("c"),
-    })
+    root = make_project(
+        tmp_path,
+        {
+            "cases/a.yml": case_yaml("a", extra="date: 2020\n"),
+            "cases/b.yml": case_yaml("b", extra="date: 2023-05\n"),
+            "cases/c.yml": case_yaml("c"),
+        },
+    )
     assert [c.id for c in finder_order(load_library(root).library.all("case"))] == ["b", "a", "c"]
 
 
@@ -24,34 +27,61 @@ def test_each_case_is_described_by_small_numbers_per_filter():
     assert street["values"][street["of"][zhiguo][0]] == ["护国街道", "护国街道"]
     practice = data["facets"]["practice"]
     assert [practice["values"][i] for i in practice["of"][zhiguo]] == [
-        ["concentric-circles", "同心圆"]]  # a practice is shown by its short name
+        ["concentric-circles", "同心圆"]
+    ]  # a practice is shown by its short name
     policy = library.get("policy", "grid-governance-plan")
     assert [policy.id, policy.title] in data["facets"]["policy"]["values"]
     assert {k: data[k] for k in ("version", "count", "first", "chunk")} == {
-        "version": 2, "count": 5, "first": 40, "chunk": 16}
+        "version": 2,
+        "count": 5,
+        "first": 40,
+        "chunk": 16,
+    }
     types = data["facets"]["type"]  # every type the site knows; the article gives none
     assert [name for name, _ in types["values"]] == library.vocabularies.allowed("community_type")
     assert types["of"] == [[]] * 5
 
 
 def test_undated_cases_and_the_title_order_follow_pinyin_not_character_codes(tmp_path):
-    titles = {"c1": "西站社区", "c2": "“吹哨报到”执法", "c3": "三合营协商", "c4": "致果巷改造",
-              "c5": "五华山社区"}
-    root = make_project(tmp_path, {f"cases/{i}.yml": case_yaml(i).replace(
-        "title: ", f"title: {t}  # ", 1) for i, t in titles.items()})
+    titles = {
+        "c1": "西站社区",
+        "c2": "“吹哨报到”执法",
+        "c3": "三合营协商",
+        "c4": "致果巷改造",
+        "c5": "五华山社区",
+    }
+    root = make_project(
+        tmp_path,
+        {
+            f"cases/{i}.yml": case_yaml(i).replace("title: ", f"title: {t}  # ", 1)
+            for i, t in titles.items()
+        },
+    )
     library = load_library(root).library
     cases = finder_order(library.all("case"))
-    assert [c.title for c in cases] == ["“吹哨报到”执法", "三合营协商", "五华山社区", "西站社区",
-                                        "致果巷改造"]
+    assert [c.title for c in cases] == [
+        "“吹哨报到”执法",
+        "三合营协商",
+        "五华山社区",
+        "西站社区",
+        "致果巷改造",
+    ]
     data = finder_data(library, cases, first_doc=0, chunk=16)
     assert [cases[i].title for i in data["byTitle"]] == [c.title for c in cases]
 
 
 def test_title_order_is_its_own_when_cases_are_dated(tmp_path):
-    root = make_project(tmp_path, {
-        "cases/a.yml": case_yaml("a", extra="date: 2020\n").replace("title: ", "title: 乙  # ", 1),
-        "cases/b.yml": case_yaml("b", extra="date: 2023\n").replace("title: ", "title: 甲  # ", 1),
-    })
+    root = make_project(
+        tmp_path,
+        {
+            "cases/a.yml": case_yaml("a", extra="date: 2020\n").replace(
+                "title: ", "title: 乙  # ", 1
+            ),
+            "cases/b.yml": case_yaml("b", extra="date: 2023\n").replace(
+                "title: ", "title: 甲  # ", 1
+            ),
+        },
+    )
     library = load_library(root).library
     cases = finder_order(library.all("case"))
     assert [c.id for c in cases] == ["b", "a"]
@@ -70,13 +100,16 @@ def test_street_pages_hold_a_hundred_cases_each(tmp_path):
     library = load_library(make_project(tmp_path, cases)).library
     pages = street_pages(library.vocabularies, finder_order(library.all("case")))
     assert [(p.path, len(p.cases), p.pages) for p in pages] == [
-        ("cases/streets/huguo.md", STREET_PAGE, 2), ("cases/streets/huguo-2.md", 5, 2)]
+        ("cases/streets/huguo.md", STREET_PAGE, 2),
+        ("cases/streets/huguo-2.md", 5, 2),
+    ]
 
 
 def _facets(tmp_path, cases: dict[str, str]) -> tuple[list[str], dict]:
     """(case ids in finder order, the facets) of a project holding ``cases`` (id → extra)."""
-    root = make_project(tmp_path, {f"cases/{i}.yml": case_yaml(i, extra=extra)
-                                   for i, extra in cases.items()})
+    root = make_project(
+        tmp_path, {f"cases/{i}.yml": case_yaml(i, extra=extra) for i, extra in cases.items()}
+    )
     library = load_library(root).library
     order = finder_order(library.all("case"))
     return [c.id for c in order], finder_data(library, order, 0, 16)["facets"]
@@ -87,13 +120,16 @@ def _values_of(facet: dict, ids: list[str], case_id: str) -> list[str]:
 
 
 def test_every_filter_describes_every_case(tmp_path):
-    ids, facets = _facets(tmp_path, {
-        "a": "date: 2021\ncommunity_type: 城中村\ntags: [停车, 议事, 加装电梯]\n"
-             "practices: [sample-practice]\npolicies: [sample-policy]\n"
-             "checklists: [sample-checklist]\n",
-        "b": "date: 2023-05-06\ntags: [议事]\n",
-        "c": "",
-    })
+    ids, facets = _facets(
+        tmp_path,
+        {
+            "a": "date: 2021\ncommunity_type: 城中村\ntags: [停车, 议事, 加装电梯]\n"
+            "practices: [sample-practice]\npolicies: [sample-policy]\n"
+            "checklists: [sample-checklist]\n",
+            "b": "date: 2023-05-06\ntags: [议事]\n",
+            "c": "",
+        },
+    )
     assert list(facets) == ["street", "type", "practice", "tag", "year", "policy", "checklist"]
     assert [_values_of(facets["street"], ids, i) for i in ids] == [["护国街道"]] * 3
     assert _values_of(facets["type"], ids, "a") == ["城中村"]
@@ -108,4 +144,3 @@ def test_every_filter_describes_every_case(tmp_path):
     assert _values_of(facets["policy"], ids, "a") == ["sample-policy"]
     assert _values_of(facets["checklist"], ids, "a") == ["sample-checklist"]
     assert _values_of(facets["checklist"], ids, "c") == []
-

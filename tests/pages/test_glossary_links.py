@@ -20,7 +20,8 @@ def test_the_first_mention_links_to_the_entry_with_its_definition():
     assert html == (
         '<p>坚持<a class="kb-term" href="../glossary/#三会一课" '
         'title="三会一课：支部党员大会、支部委员会、党小组会和党课。">三会一课</a>'
-        "，落实三会一课。</p>")
+        "，落实三会一课。</p>"
+    )
 
 
 def test_an_alias_links_to_its_term_and_counts_as_its_mention():
@@ -34,12 +35,17 @@ def test_the_longest_word_wins_where_a_term_and_its_alias_overlap():
 
 
 def test_links_headings_code_and_summaries_are_left_alone():
-    for inside in ('<a href="x">红色物业</a>', "<h2>红色物业</h2>", "<code>红色物业</code>",
-                   "<summary>红色物业</summary>", "<pre><code>红色物业</code></pre>"):
+    for inside in (
+        '<a href="x">红色物业</a>',
+        "<h2>红色物业</h2>",
+        "<code>红色物业</code>",
+        "<summary>红色物业</summary>",
+        "<pre><code>红色物业</code></pre>",
+    ):
         page = f"<div>{inside}</div>"
         assert TERMS.link(page, "g/") == page
     after = TERMS.link("<h2>红色物业</h2><p>红色物业</p>", "g/")
-    assert after.startswith("<h2>红色物业</h2><p><a class=\"kb-term\"")
+    assert after.startswith('<h2>红色物业</h2><p><a class="kb-term"')
 
 
 def test_long_definitions_are_cut_and_markup_cannot_reach_the_title():
@@ -56,11 +62,17 @@ def test_no_glossary_leaves_the_page_as_it_is():
 
 def test_a_quoted_public_definition_explains_the_term_with_its_source_title():
     links = _links(
-        {"term": "业主大会", "definition": "文中只在一个例子中出现。文中未对其作解释。",
-         "quote": {"text": "物业管理区域内全体业主组成业主大会。" + "字" * 200,
-                   "source": {"title": "物业管理条例", "publisher": "国务院"},
-                   "part": "第八条"}},
-        {"term": "院坝", "definition": "文中未对该词作解释。"})
+        {
+            "term": "业主大会",
+            "definition": "文中只在一个例子中出现。文中未对其作解释。",
+            "quote": {
+                "text": "物业管理区域内全体业主组成业主大会。" + "字" * 200,
+                "source": {"title": "物业管理条例", "publisher": "国务院"},
+                "part": "第八条",
+            },
+        },
+        {"term": "院坝", "definition": "文中未对该词作解释。"},
+    )
     html = links.link("<p>业主大会在院坝召开</p>", "g/")
     titles = re.findall(r'title="([^"]*)"', html)
     assert titles[0].startswith("业主大会：物业管理区域内全体业主组成业主大会。")

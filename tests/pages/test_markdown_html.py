@@ -7,8 +7,9 @@ from generator.publish.pipeline import load_library
 from generator.sources.markdown_check import EXTENSIONS
 from tests.conftest import REPO
 
-PYTHON_MARKDOWN = markdown.Markdown(extensions=[*EXTENSIONS, "toc"],
-                                    extension_configs={"toc": {"slugify": slugify}})
+PYTHON_MARKDOWN = markdown.Markdown(
+    extensions=[*EXTENSIONS, "toc"], extension_configs={"toc": {"slugify": slugify}}
+)
 
 
 def _texts() -> list[str]:
@@ -30,11 +31,27 @@ def test_the_fast_path_gives_exactly_what_python_markdown_gives():
         assert plain_paragraphs(text) == PYTHON_MARKDOWN.reset().convert(text), text
 
 
-@pytest.mark.parametrize("text", [
-    "**加粗**", "[链接](https://example.org)", "- 列表", "1. 列表", "> 引用", "# 标题",
-    "a | b", "`代码`", "缩进\n    代码", "行尾两个空格  \n换行", ":material-check:", "a < b",
-    "标题\n===", "*[HTML]: x", "{: .x }", "2021. 年份",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**加粗**",
+        "[链接](https://example.org)",
+        "- 列表",
+        "1. 列表",
+        "> 引用",
+        "# 标题",
+        "a | b",
+        "`代码`",
+        "缩进\n    代码",
+        "行尾两个空格  \n换行",
+        ":material-check:",
+        "a < b",
+        "标题\n===",
+        "*[HTML]: x",
+        "{: .x }",
+        "2021. 年份",
+    ],
+)
 def test_anything_that_could_be_markdown_takes_the_full_path(text):
     assert not is_plain_prose(text)
     assert MarkdownRenderer().render(text) == PYTHON_MARKDOWN.reset().convert(text)

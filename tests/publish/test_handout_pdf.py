@@ -34,8 +34,14 @@ def _text(pdf: bytes) -> str:
 
 
 def _lines(pdf: bytes) -> list[list[str]]:
-    return [[normalise(line) for line in page.extract_text(extraction_mode="layout").splitlines()
-             if line.strip()] for page in PdfReader(io.BytesIO(pdf)).pages]
+    return [
+        [
+            normalise(line)
+            for line in page.extract_text(extraction_mode="layout").splitlines()
+            if line.strip()
+        ]
+        for page in PdfReader(io.BytesIO(pdf)).pages
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -96,12 +102,13 @@ def test_every_page_has_the_module_title_on_top_and_its_number_below(printed, mo
 @pytest.mark.parametrize("key", [(m, t) for m in MODULES for t in (False, True)])
 def test_no_page_is_blank_or_ends_on_a_heading(printed, key):
     module = LIBRARY.get("training", key[0])
-    headings = {normalise(f"第 {n} 单元\u3000{s.title}") for n, s in
-                enumerate(module.sessions, 1)}
-    headings |= {normalise(f"{label}：{r.title}") for s in module.sessions
-                 for label, kind, ids in (("案例", "case", s.cases), ("清单", "checklist",
-                                                                   s.checklists))
-                 for r in (LIBRARY.get(kind, i) for i in ids)}
+    headings = {normalise(f"第 {n} 单元\u3000{s.title}") for n, s in enumerate(module.sessions, 1)}
+    headings |= {
+        normalise(f"{label}：{r.title}")
+        for s in module.sessions
+        for label, kind, ids in (("案例", "case", s.cases), ("清单", "checklist", s.checklists))
+        for r in (LIBRARY.get(kind, i) for i in ids)
+    }
     headings |= {"探讨问题", "本单元探讨问题", "时间安排", "关键要点", "分析思路", "思考题"}
     pages = _lines(printed[key])
     for number, lines in enumerate(pages, 1):
@@ -120,8 +127,15 @@ def test_the_same_commit_prints_the_same_bytes(printed, tmp_path):
 
 
 def test_without_a_browser_the_trainer_is_told_what_to_do(tmp_path):
-    result = run_kb(REPO, "handout", MODULES[0], "--pdf", "--out", str(tmp_path / "x.pdf"),
-                    env={"KB_BROWSER": str(tmp_path / "no-such-browser")})
+    result = run_kb(
+        REPO,
+        "handout",
+        MODULES[0],
+        "--pdf",
+        "--out",
+        str(tmp_path / "x.pdf"),
+        env={"KB_BROWSER": str(tmp_path / "no-such-browser")},
+    )
     assert result.returncode == 1
     assert "没有找到可以生成 PDF 的浏览器" in result.stderr and "另存为 PDF" in result.stderr
     assert "Traceback" not in result.stderr
@@ -188,6 +202,7 @@ def test_no_page_holds_only_one_question_box_or_one_timetable_row(printed, key):
         text = _key("".join(content))
         question = re.sub(r"^(本单元)?(探讨问题)?\d+", "", text)
         assert question not in questions, f"page {number} holds one question: {content}"
-        assert not (len(content) == 1 and content[0].endswith("分钟")), \
+        assert not (len(content) == 1 and content[0].endswith("分钟")), (
             f"page {number} holds one timetable row: {content}"
+        )
         assert len(text) > 40, f"page {number} holds only “{' / '.join(content)}”"

@@ -3,10 +3,13 @@ from tests.helpers import case_yaml, make_project
 
 
 def test_errors_stop_before_rendering_but_every_problem_is_reported(tmp_path):
-    root = make_project(tmp_path, {
-        "cases/a.yml": case_yaml("a", street="护国街"),
-        "cases/b.yml": case_yaml("b", extra="practices: [nope]\n"),
-    })
+    root = make_project(
+        tmp_path,
+        {
+            "cases/a.yml": case_yaml("a", street="护国街"),
+            "cases/b.yml": case_yaml("b", extra="practices: [nope]\n"),
+        },
+    )
     result = build_pages(root)
     assert not result.ok and result.library is None and result.pages == {}
     assert [p.file for p in result.problems.sorted()] == ["cases/a.yml", "cases/b.yml"]
@@ -26,8 +29,9 @@ def test_the_same_input_renders_the_same_pages(tmp_path):
 
 def test_a_broken_template_is_a_located_problem_not_a_crash(tmp_path):
     root = make_project(tmp_path, {"cases/a.yml": case_yaml("a")})
-    (root / "site_config/templates/figures.md.j2").write_text("# 数说\n\n{% if %}\n",
-                                                              encoding="utf-8")
+    (root / "site_config/templates/figures.md.j2").write_text(
+        "# 数说\n\n{% if %}\n", encoding="utf-8"
+    )
     result = build_pages(root)
     [problem] = result.problems.errors
     assert (problem.file, problem.line) == ("site_config/templates/figures.md.j2", 3)
@@ -36,7 +40,8 @@ def test_a_broken_template_is_a_located_problem_not_a_crash(tmp_path):
 
 def test_a_template_naming_a_missing_value_is_reported(tmp_path):
     root = make_project(tmp_path, {"cases/a.yml": case_yaml("a")})
-    (root / "site_config/templates/figures.md.j2").write_text("# {{ no_such_value }}\n",
-                                                              encoding="utf-8")
+    (root / "site_config/templates/figures.md.j2").write_text(
+        "# {{ no_such_value }}\n", encoding="utf-8"
+    )
     [problem] = build_pages(root).problems.errors
     assert "no_such_value" in problem.message

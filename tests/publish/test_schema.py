@@ -34,8 +34,15 @@ def test_every_record_type_has_a_schema():
     assert set(render_schemas(VOCABULARIES)) == {f"{k}.schema.json" for k in SCHEMA_MODELS}
 
 
-@pytest.mark.parametrize("given,valid", [({"date": 2023}, True), ({"date": "2021-06"}, True),
-                                         ({"summery": "x"}, False), ({"status": "no"}, False)])
+@pytest.mark.parametrize(
+    "given,valid",
+    [
+        ({"date": 2023}, True),
+        ({"date": "2021-06"}, True),
+        ({"summery": "x"}, False),
+        ({"status": "no"}, False),
+    ],
+)
 def test_schema_agrees_with_the_validator_on_common_cases(given, valid):
     schema = json.loads(render_schemas(VOCABULARIES)["case.schema.json"])
     record = {"id": "a", "title": "t", "location": {"street": "护国街道"}, "summary": "s"} | given
@@ -49,8 +56,9 @@ def test_kb_schema_check_detects_a_stale_file(tmp_path):
     root = make_project(tmp_path)
     assert run_kb(root, "schema", "--check").returncode == 0
     vocab = root / "site_config/vocabularies.yml"
-    vocab.write_text(vocab.read_text(encoding="utf-8").replace("城中村", "城中村社区"),
-                     encoding="utf-8")
+    vocab.write_text(
+        vocab.read_text(encoding="utf-8").replace("城中村", "城中村社区"), encoding="utf-8"
+    )
     stale = run_kb(root, "schema", "--check")
     assert stale.returncode == 1 and "kb schema" in stale.stderr
     assert run_kb(root, "schema").returncode == 0

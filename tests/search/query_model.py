@@ -45,8 +45,12 @@ class QueryVocabulary(Vocabulary):
     def from_manifest(cls, manifest: dict) -> QueryVocabulary:
         """The vocabulary a built index carries (search/manifest.js), as the worker reads it."""
         fold = manifest["fold"]
-        return cls(manifest["words"], manifest["synonyms"], manifest["pinyin"],
-                   {ord(fold[i]): fold[i + 1] for i in range(0, len(fold) - 1, 2)})
+        return cls(
+            manifest["words"],
+            manifest["synonyms"],
+            manifest["pinyin"],
+            {ord(fold[i]): fold[i + 1] for i in range(0, len(fold) - 1, 2)},
+        )
 
     def by_weight(self, words) -> list[str]:
         return sorted(set(words), key=lambda w: (-self.words.get(w, 0), w))
@@ -101,14 +105,20 @@ def segment(run: str, known: dict[str, str]) -> list[tuple[int, str, str]]:
     out: list[tuple[int, str, str]] = []
     rest, i = 0, 0
     while i < len(run):
-        size = next((n for n in range(min(MAX_WORD, len(run) - i), 0, -1)
-                     if known.get(run[i:i + n]) and (n > 1 or known[run[i]] == "stop")), 0)
+        size = next(
+            (
+                n
+                for n in range(min(MAX_WORD, len(run) - i), 0, -1)
+                if known.get(run[i : i + n]) and (n > 1 or known[run[i]] == "stop")
+            ),
+            0,
+        )
         if not size:
             i += 1
             continue
         if rest < i:
             out.append((rest, run[rest:i], "rest"))
-        out.append((i, run[i:i + size], known[run[i:i + size]]))
+        out.append((i, run[i : i + size], known[run[i : i + size]]))
         i += size
         rest = i
     if rest < len(run):
@@ -121,15 +131,18 @@ def correction(query: Query, vocabulary: QueryVocabulary, exists, readings) -> s
     (``exists(pair)`` is False): a word that sounds the same (``readings(character)``: its
     pinyin syllables) or, from three characters on, differs in one character. None if none."""
     for piece in query.pieces:
-        unknown = [i for i, pair in enumerate(pairs(piece.text))
-                   if is_chinese(piece.text) and len(piece.text) > 1 and not exists(pair)]
+        unknown = [
+            i
+            for i, pair in enumerate(pairs(piece.text))
+            if is_chinese(piece.text) and len(piece.text) > 1 and not exists(pair)
+        ]
         if not unknown or piece.known:
             continue
         found = _replacement(piece.text, unknown, vocabulary, readings)
         if found:
             at, size, word = found
             start = piece.start + at
-            return query.text[:start] + word + query.text[start + size:]
+            return query.text[:start] + word + query.text[start + size :]
     return None
 
 
@@ -142,9 +155,12 @@ def _replacement(text: str, unknown: list[int], vocabulary: QueryVocabulary, rea
             for start in range(len(text) - size + 1):
                 if not any(start <= i and i + 1 < start + size for i in unknown):
                     continue
-                window = text[start:start + size]
-                words = [w for w in vocabulary.words if len(w) == size and w != window
-                         and alike(window, w, vocabulary, readings)]
+                window = text[start : start + size]
+                words = [
+                    w
+                    for w in vocabulary.words
+                    if len(w) == size and w != window and alike(window, w, vocabulary, readings)
+                ]
                 if words:
                     return start, size, vocabulary.by_weight(words)[0]
     return None
@@ -153,7 +169,8 @@ def _replacement(text: str, unknown: list[int], vocabulary: QueryVocabulary, rea
 def _sounds_alike(window: str, word: str, vocabulary: QueryVocabulary, readings) -> bool:
     syllables = vocabulary.pinyin.get(word, "").split()
     return len(syllables) == len(word) and all(
-        s in readings(c) for c, s in zip(window, syllables, strict=True))
+        s in readings(c) for c, s in zip(window, syllables, strict=True)
+    )
 
 
 def _one_off(window: str, word: str, vocabulary: QueryVocabulary, readings) -> bool:

@@ -13,13 +13,33 @@ def _docs(library):
 def test_every_page_a_reader_reads_is_a_document_once():
     site = build_site(REPO).site
     docs = site.other_docs
-    assert {d.kind for d in docs} == {"工作法", "政策文件", "清单", "指南", "培训模块", "讲义",
-                                      "首页", "原文", "术语表", "数说", "栏目", "街道", "术语",
-                                      "数字"}
+    assert {d.kind for d in docs} == {
+        "工作法",
+        "政策文件",
+        "清单",
+        "指南",
+        "培训模块",
+        "讲义",
+        "首页",
+        "原文",
+        "术语表",
+        "数说",
+        "栏目",
+        "街道",
+        "术语",
+        "数字",
+    }
     urls = [d.url for d in docs if d.parent is None]
     assert len(urls) == len(set(urls))  # each page once; terms and numbers are parts of theirs
-    assert {"", "article/", "figures/", "glossary/", "cases/", "cases/streets/huguo/",
-            "training/party-led-property/handout/"} <= set(urls)
+    assert {
+        "",
+        "article/",
+        "figures/",
+        "glossary/",
+        "cases/",
+        "cases/streets/huguo/",
+        "training/party-led-property/handout/",
+    } <= set(urls)
     assert "changes/" not in urls  # a list of edits answers no reader's question
 
 
@@ -51,8 +71,14 @@ def test_a_case_document_has_its_places_practices_and_text():
 
 
 def test_markdown_is_indexed_as_words(tmp_path):
-    root = make_project(tmp_path, {"cases/a.yml": case_yaml(
-        "a", extra="background: 见**加粗**和[链接](https://example.org)。\n")})
+    root = make_project(
+        tmp_path,
+        {
+            "cases/a.yml": case_yaml(
+                "a", extra="background: 见**加粗**和[链接](https://example.org)。\n"
+            )
+        },
+    )
     library = load_library(root).library
     body = _docs(library).case(library.get("case", "a")).fields[-1][0]
     assert "加粗" in body and "链接" in body and "**" not in body and "https" not in body

@@ -67,10 +67,11 @@ def test_files_are_shards_chunks_a_manifest_and_materials_stub():
     docs = [_doc(f"标题{n}", "院坝改造的做法") for n in range(40)]
     for doc_id, doc in enumerate(docs):
         postings.add(doc_id, doc_weights(doc, DomainTerms([])), f"正文{doc_id}")
-    vocabulary = Vocabulary({"红色物业": 3}, [["矛盾", "纠纷"]], {"红色物业": "hong se wu ye"},
-                            {ord("業"): "业"})
+    vocabulary = Vocabulary(
+        {"红色物业": 3}, [["矛盾", "纠纷"]], {"红色物业": "hong se wu ye"}, {ord("業"): "业"}
+    )
     files = index_files([doc_row(d) for d in docs], postings, vocabulary, {"ba": "坝霸"})
-    manifest = json.loads(files["search/manifest.js"][len("kbSearch.manifest("):-3])
+    manifest = json.loads(files["search/manifest.js"][len("kbSearch.manifest(") : -3])
     assert manifest["docs"] == 40 and manifest["chunk"] == CHUNK
     assert manifest["words"] == {"红色物业": 3} and manifest["fold"] == "業业"
     assert manifest["synonyms"] == [["矛盾", "纠纷"]] and "怎么" in manifest["stop"]

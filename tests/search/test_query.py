@@ -7,15 +7,42 @@ import pytest
 from generator.search.query import pairs
 from tests.search.query_model import QueryVocabulary, correction, parse_query
 
-WORDS = {"院坝": 3, "红色物业": 5, "红色通道": 2, "三会一课": 4, "业主大会": 2, "业委会": 2,
-         "业主委员会": 1, "阵地群": 1, "微改造": 1, "矛盾": 0, "纠纷": 0}
-PINYIN = {"院坝": "yuan ba", "红色物业": "hong se wu ye", "红色通道": "hong se tong dao",
-          "三会一课": "san hui yi ke", "业主大会": "ye zhu da hui", "阵地群": "zhen di qun",
-          "微改造": "wei gai zao"}
-VOCABULARY = QueryVocabulary(WORDS, [["业委会", "业主委员会"], ["矛盾", "纠纷"]], PINYIN,
-                             {ord("壩"): "坝", ord("會"): "会"})
-READINGS = {"院": {"yuan"}, "霸": {"ba"}, "坝": {"ba"}, "棵": {"ke"}, "课": {"ke"},
-            "改": {"gai"}, "造": {"zao"}, "包": {"bao"}, "君": {"jun"}}
+WORDS = {
+    "院坝": 3,
+    "红色物业": 5,
+    "红色通道": 2,
+    "三会一课": 4,
+    "业主大会": 2,
+    "业委会": 2,
+    "业主委员会": 1,
+    "阵地群": 1,
+    "微改造": 1,
+    "矛盾": 0,
+    "纠纷": 0,
+}
+PINYIN = {
+    "院坝": "yuan ba",
+    "红色物业": "hong se wu ye",
+    "红色通道": "hong se tong dao",
+    "三会一课": "san hui yi ke",
+    "业主大会": "ye zhu da hui",
+    "阵地群": "zhen di qun",
+    "微改造": "wei gai zao",
+}
+VOCABULARY = QueryVocabulary(
+    WORDS, [["业委会", "业主委员会"], ["矛盾", "纠纷"]], PINYIN, {ord("壩"): "坝", ord("會"): "会"}
+)
+READINGS = {
+    "院": {"yuan"},
+    "霸": {"ba"},
+    "坝": {"ba"},
+    "棵": {"ke"},
+    "课": {"ke"},
+    "改": {"gai"},
+    "造": {"zao"},
+    "包": {"bao"},
+    "君": {"jun"},
+}
 
 
 def _pieces(text: str) -> list[tuple[str, bool, tuple[str, ...]]]:
@@ -47,17 +74,21 @@ def test_pieces_are_matched_by_their_own_pairs():
     assert pairs("2021") == ["2021"]
 
 
-@pytest.mark.parametrize("typed, meant", [
-    ("院霸改造", "院坝改造"),  # sounds the same
-    ("三会一棵", "三会一课"),
-    ("红包物业", "红色物业"),  # one character off
-    ("阵地君", "阵地群"),
-])
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("院霸改造", "院坝改造"),  # sounds the same
+        ("三会一棵", "三会一课"),
+        ("红包物业", "红色物业"),  # one character off
+        ("阵地君", "阵地群"),
+    ],
+)
 def test_a_pair_no_page_has_is_corrected_to_a_known_word(typed, meant):
     known = {"院坝", "坝改", "改造", "三会", "会一", "一课", "红色", "色物", "物业", "阵地", "地群"}
     query = parse_query(typed, VOCABULARY)
-    assert correction(query, VOCABULARY, known.__contains__,
-                      lambda c: READINGS.get(c, set())) == meant
+    assert (
+        correction(query, VOCABULARY, known.__contains__, lambda c: READINGS.get(c, set())) == meant
+    )
 
 
 def test_nothing_is_corrected_when_every_pair_is_known():

@@ -5,7 +5,8 @@ from generator.search.text import DomainTerms, fold_table, normalise, shard_of, 
 
 def test_chinese_is_indexed_as_character_pairs_and_latin_runs_whole():
     assert terms("院坝改造 ABC 2021年") == Counter(
-        {"院坝": 1, "坝改": 1, "改造": 1, "abc": 1, "2021": 1})
+        {"院坝": 1, "坝改": 1, "改造": 1, "abc": 1, "2021": 1}
+    )
     assert terms("院坝院坝")["院坝"] == 2
 
 
@@ -40,7 +41,11 @@ def test_shards_are_spread_and_stable():
 def test_the_shard_hash_is_fnv_1a_as_the_browser_computes_it():
     """kb-search.js computes the same numbers; these pin them without a browser."""
     assert [shard_of(t, 2**32) for t in ("", "a", "院坝", "2021")] == [
-        0x811C9DC5, 0xE40C292C, 0x05D321A8, 0x45294572]  # "a": the published FNV-1a value
+        0x811C9DC5,
+        0xE40C292C,
+        0x05D321A8,
+        0x45294572,
+    ]  # "a": the published FNV-1a value
     assert shard_of("院坝", 64) == 0x05D321A8 & 63 == 40
 
 

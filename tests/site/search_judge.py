@@ -69,7 +69,7 @@ def answers(browser, site_url: str, queries: list[str]) -> list[list[str]]:
 
 def _path(url: str, base: str) -> str:
     path = unquote(urlsplit(url).path)
-    return path[len(base):] if path.startswith(base) else path
+    return path[len(base) :] if path.startswith(base) else path
 
 
 @dataclass
@@ -90,8 +90,13 @@ class Score:
 
     def row(self) -> list[str]:
         n = max(self.queries, 1)
-        return [str(self.queries), f"{self.hit1 / n:.2f}", f"{self.hit5 / n:.2f}",
-                f"{self.reciprocal / n:.2f}", str(self.empty)]
+        return [
+            str(self.queries),
+            f"{self.hit1 / n:.2f}",
+            f"{self.hit5 / n:.2f}",
+            f"{self.reciprocal / n:.2f}",
+            str(self.empty),
+        ]
 
 
 def score(queries: list[Judged], found: list[list[str]]) -> dict[str, Score]:
@@ -106,7 +111,9 @@ def score(queries: list[Judged], found: list[list[str]]) -> dict[str, Score]:
 
 
 def table(scores: dict[str, Score], title: str) -> str:
-    lines = [f"| {title} | 查询数 | hit@1 | hit@5 | MRR | 无结果 |",
-             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [
+        f"| {title} | 查询数 | hit@1 | hit@5 | MRR | 无结果 |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
     lines += [f"| {kind} | " + " | ".join(s.row()) + " |" for kind, s in scores.items()]
     return "\n".join(lines)

@@ -75,8 +75,9 @@ def test_chinese_quotation_marks_are_set_in_a_chinese_font(phone, site_url):
     cdp.send("CSS.enable")
     root = cdp.send("DOM.getDocument")["root"]["nodeId"]
     node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "#quotes"})["nodeId"]
-    fonts = {f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode",
-                                               {"nodeId": node})["fonts"]}
+    fonts = {
+        f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    }
     assert fonts and all("CJK" in name for name in fonts), fonts  # no Latin quote glyphs
     em = phone.evaluate("""() => {
       const quote = document.createElement("div");
@@ -108,9 +109,10 @@ def test_a_missing_address_gets_a_chinese_page_with_a_way_on(phone, site_url):
     response = phone.goto(site_url + "cases/no/such/page/")
     assert response.status == 404
     assert phone.inner_text("article h1") == "页面不存在"
-    assert phone.evaluate(
-        "getComputedStyle(document.querySelector('.md-header')).backgroundColor"
-    ) == "rgb(183, 28, 28)"  # the site's stylesheet loaded at this depth too
+    assert (
+        phone.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+        == "rgb(183, 28, 28)"
+    )  # the site's stylesheet loaded at this depth too
     phone.click("text=浏览案例库")
     phone.wait_for_selector(".kb-finder__count")
     assert phone.url == site_url + "cases/"
@@ -124,11 +126,14 @@ def test_a_missing_address_gets_a_chinese_page_with_a_way_on(phone, site_url):
     assert phone.foreign_requests == []
 
 
-@pytest.mark.parametrize("path, ready", [
-    ("cases/", ".kb-finder__count"),
-    ("cases/?street=护国街道", ".kb-finder__count"),
-    ("checklists/five-powers/", ".kb-checklist__progress"),
-])
+@pytest.mark.parametrize(
+    "path, ready",
+    [
+        ("cases/", ".kb-finder__count"),
+        ("cases/?street=护国街道", ".kb-finder__count"),
+        ("checklists/five-powers/", ".kb-checklist__progress"),
+    ],
+)
 def test_what_scripts_draw_does_not_push_the_page_around(phone, site_url, path, ready):
     phone.add_init_script("""
       window.kbShifts = [];

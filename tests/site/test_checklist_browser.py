@@ -35,8 +35,12 @@ def tick(page, text: str) -> None:
 def test_each_item_is_a_checkbox_labelled_by_its_text(phone, site_url):
     phone.goto(site_url + CHECKLIST)
     shown = state(phone)
-    assert shown == {"progress": "已完成 0/5", "ticked": [], "reset": False, "items": [
-        "decision", "suggestion", "personnel", "supervision", "evaluation"]}
+    assert shown == {
+        "progress": "已完成 0/5",
+        "ticked": [],
+        "reset": False,
+        "items": ["decision", "suggestion", "personnel", "supervision", "evaluation"],
+    }
     assert phone.get_by_role("checkbox", name="人事").count() == 1
 
 
@@ -60,11 +64,16 @@ def test_the_reset_button_clears_every_tick(phone, site_url):
     assert state(phone)["ticked"] == []
     phone.reload()
     assert state(phone) | {"items": []} == {
-        "progress": "已完成 0/5", "ticked": [], "reset": False, "items": []}
+        "progress": "已完成 0/5",
+        "ticked": [],
+        "reset": False,
+        "items": [],
+    }
 
 
 def test_ticks_follow_the_item_ids_through_a_new_build_that_reorders_them(
-        phone, built_site, tmp_path):
+    phone, built_site, tmp_path
+):
     root = copy_project(tmp_path / "project")
     source = root / "content/checklists/five-powers.yml"
     record = yaml.safe_load(source.read_text(encoding="utf-8"))
@@ -88,8 +97,7 @@ def test_ticks_follow_the_item_ids_through_a_new_build_that_reorders_them(
 
 
 def test_without_javascript_the_checklist_is_a_numbered_list(browser, site_url):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 390,
-                                                                       "height": 844})
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(site_url + CHECKLIST)
     items = page.locator("ol.kb-checklist > li")

@@ -15,10 +15,23 @@ from tests.site.test_finder_browser import finder
 from tests.site.test_search_browser import search, top
 
 pytestmark = pytest.mark.browser
-PAGES = ["", "article/", "cases/", "cases/zhiguo-lane-courtyard/", "practices/red-channel/",
-         "checklists/five-powers/", "policies/grid-governance-plan/", "glossary/", "figures/",
-         "training/party-led-property/", "training/party-led-property/handout/", "changes/",
-         "guides/editors/", "cases/streets/huguo/", "no-such-page/"]
+PAGES = [
+    "",
+    "article/",
+    "cases/",
+    "cases/zhiguo-lane-courtyard/",
+    "practices/red-channel/",
+    "checklists/five-powers/",
+    "policies/grid-governance-plan/",
+    "glossary/",
+    "figures/",
+    "training/party-led-property/",
+    "training/party-led-property/handout/",
+    "changes/",
+    "guides/editors/",
+    "cases/streets/huguo/",
+    "no-such-page/",
+]
 CASE_PAGE = "cases/zhiguo-lane-courtyard/"
 
 
@@ -31,8 +44,7 @@ def test_every_page_type_loads_without_a_violation(phone, site_url):
         assert violations(phone) == [] and errors == [], page
 
 
-def test_searching_filtering_ticking_and_tapping_run_under_the_policy(phone, touch_phone,
-                                                                       site_url):
+def test_searching_filtering_ticking_and_tapping_run_under_the_policy(phone, touch_phone, site_url):
     errors = watch_policy(phone) + watch_policy(touch_phone)
     assert top(search(phone, site_url, "院坝改造"), 1) == ["致果巷2号及5号院坝微改造"]
     assert violations(phone) == []
@@ -51,8 +63,9 @@ def test_a_script_added_to_a_page_after_the_build_is_blocked(phone, built_site, 
     site = shutil.copytree(built_site, tmp_path / "site")
     page = site / "index.html"
     html = page.read_text(encoding="utf-8")
-    injected = ('<script>window.kbInjected = 1</script>'
-                '<img src="data:," onerror="window.kbHandler = 1">')
+    injected = (
+        '<script>window.kbInjected = 1</script><img src="data:," onerror="window.kbHandler = 1">'
+    )
     page.write_text(html.replace("</body>", injected + "</body>"), encoding="utf-8")
     watch_policy(phone)
     with serve_folder(site) as url:
@@ -77,8 +90,12 @@ def test_preview_pages_have_the_policy_and_still_reload_after_an_edit(phone, tmp
         assert "Content-Security-Policy" in phone.content()
         assert phone.evaluate("typeof livereload") == "function"
         case = root / "cases/huguo/zhiguo-lane-courtyard.yml"
-        case.write_text(case.read_text(encoding="utf-8").replace(
-            "致果巷2号及5号院坝微改造", "致果巷院坝（预览中修改）", 1), encoding="utf-8")
+        case.write_text(
+            case.read_text(encoding="utf-8").replace(
+                "致果巷2号及5号院坝微改造", "致果巷院坝（预览中修改）", 1
+            ),
+            encoding="utf-8",
+        )
         phone.wait_for_selector("h1:has-text('预览中修改')", timeout=60_000)
         phone.goto(url + "admin/")
         phone.wait_for_load_state("load")

@@ -30,14 +30,18 @@ def _main_config(folder: Path, site: Path, port: int) -> Path:
     server = (REPO / "site_config/deploy/nginx.conf").read_text(encoding="utf-8")
     server = server.replace("listen 80;", f"listen 127.0.0.1:{port};")
     server = server.replace("root /var/www/kb;", f"root {site};")
-    temp = " ".join(f"{name}_temp_path {folder / name};"
-                    for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    temp = " ".join(
+        f"{name}_temp_path {folder / name};"
+        for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
     user = "user root;" if os.geteuid() == 0 else ""
     config = folder / "nginx.conf"
     config.write_text(
         f"{user}\nworker_processes 1;\npid {folder / 'nginx.pid'};\nerror_log stderr;\n"
         f"events {{}}\nhttp {{\ninclude /etc/nginx/mime.types;\naccess_log off;\n{temp}\n"
-        f"{server}\n}}\n", encoding="utf-8")
+        f"{server}\n}}\n",
+        encoding="utf-8",
+    )
     return config
 
 
@@ -49,11 +53,13 @@ def nginx_url(built_site, tmp_path_factory):
         pytest.skip("nginx is not installed (apt-get install nginx)")
     folder, port = tmp_path_factory.mktemp("nginx"), _free_port()
     config = _main_config(folder, built_site, port)
-    checked = subprocess.run([NGINX, "-t", "-p", str(folder), "-c", str(config)],
-                             capture_output=True, text=True)
+    checked = subprocess.run(
+        [NGINX, "-t", "-p", str(folder), "-c", str(config)], capture_output=True, text=True
+    )
     assert checked.returncode == 0, checked.stderr
-    server = subprocess.Popen([NGINX, "-p", str(folder), "-c", str(config), "-g", "daemon off;"],
-                              stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [NGINX, "-p", str(folder), "-c", str(config), "-g", "daemon off;"], stderr=subprocess.PIPE
+    )
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.1).close()

@@ -40,7 +40,9 @@ def test_a_shared_address_shows_only_the_matching_cases(phone, site_url):
     shown = finder(phone, site_url + "cases/?street=护国街道")
     assert shown["count"] == "共 2 个案例"
     assert {r["title"] for r in shown["results"]} == {
-        "致果巷2号及5号院坝微改造", "“吹哨报到”现场联合执法，取缔兴华街71号“黑气点”"}
+        "致果巷2号及5号院坝微改造",
+        "“吹哨报到”现场联合执法，取缔兴华街71号“黑气点”",
+    }
     assert all(r["place"].startswith("护国街道") and r["summary"] for r in shown["results"])
     assert shown["options"]["street=护国街道"] == [True, "(2)"]
     assert shown["options"]["street=华山街道"] == [False, "(1)"]  # what choosing it would add
@@ -96,8 +98,7 @@ def test_two_thousand_cases_are_counted_and_paged(phone, generated_site):
         assert (generated_site / "cases/index.html").stat().st_size < 100 * 1024
 
 
-def test_without_javascript_every_case_is_reached_through_the_street_pages(browser,
-                                                                          generated_site):
+def test_without_javascript_every_case_is_reached_through_the_street_pages(browser, generated_site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     seen, reached = set(), set()
@@ -120,8 +121,9 @@ def test_without_javascript_every_case_is_reached_through_the_street_pages(brows
 def test_the_finder_works_from_a_folder_opened_from_disk(phone, disk_site: Path):
     shown = finder(phone, (disk_site / "cases/index.html").as_uri() + "?street=护国街道")
     assert shown["count"] == "共 2 个案例"
-    assert all(r["href"].startswith("file://") and r["href"].endswith(".html")
-               for r in shown["results"])
+    assert all(
+        r["href"].startswith("file://") and r["href"].endswith(".html") for r in shown["results"]
+    )
     assert phone.foreign_requests == []
 
 

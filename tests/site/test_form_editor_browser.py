@@ -33,8 +33,14 @@ def _open_editor(browser, url: str, size: str):
     context = browser.new_context(viewport=SIZES[size], is_mobile=size == "phone")
     page = context.new_page()
     page.foreign_requests = []
-    page.on("request", lambda r: None if r.url.startswith(url[:-1]) or r.url.startswith(
-        ("data:", "blob:")) else page.foreign_requests.append(r.url))
+    page.on(
+        "request",
+        lambda r: (
+            None
+            if r.url.startswith(url[:-1]) or r.url.startswith(("data:", "blob:"))
+            else page.foreign_requests.append(r.url)
+        ),
+    )
     page.goto(url + "admin/")
     page.get_by_role("button", name="登录").click()
     return context, page
@@ -47,7 +53,8 @@ def _choose(page, label: str, option: str) -> None:
 
 def _markdown(page, label: str):
     field = page.locator('[aria-label="markdown field"]').filter(
-        has=page.locator("label", has_text=label))
+        has=page.locator("label", has_text=label)
+    )
     return field.get_by_role("textbox")
 
 
@@ -58,8 +65,7 @@ def _publish(page) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_a_case_made_in_the_form_is_a_valid_file_and_appears_in_the_preview(
-        editing, browser, size):
+def test_a_case_made_in_the_form_is_a_valid_file_and_appears_in_the_preview(editing, browser, size):
     root, url = editing
     context, page = _open_editor(browser, url, size)
     page.goto(url + "admin/#/collections/cases/new")
@@ -78,7 +84,8 @@ def test_a_case_made_in_the_form_is_a_valid_file_and_appears_in_the_preview(
     assert saved.read_text(encoding="utf-8") == (
         f"id: form-case-{size}\ntitle: 表单新建的案例（{size}）\nstatus: draft\nlocation:\n"
         "  street: 护国街道\nsummary: 用表单新建的一个案例。\nbackground: 居民提出**停车难**。\n"
-        "practices:\n  - red-channel\n")
+        "practices:\n  - red-channel\n"
+    )
     checked = run_kb(root, "validate")
     assert checked.returncode == 0, checked.stderr
     body = _wait_for(url + f"cases/form-case-{size}/", f"表单新建的案例（{size}）")
@@ -98,8 +105,11 @@ def test_changing_one_field_of_a_seed_case_changes_only_that_line(editing, brows
     _publish(page)
 
     diff = git(root, "diff", "-U0", "--", SEED)
-    changed = [line for line in diff.splitlines()
-               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    changed = [
+        line
+        for line in diff.splitlines()
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
     assert changed == ["-  community: 三合营社区", "+  community: 三合营社区（表单修改）"]
     assert run_kb(root, "validate").returncode == 0
     assert page.foreign_requests == []
@@ -113,9 +123,11 @@ def test_the_editor_refuses_requests_from_other_sites(editing):
 
     _, url = editing
     request = urllib.request.Request(
-        url + "admin/api/v1", method="POST",
+        url + "admin/api/v1",
+        method="POST",
         data=json.dumps({"action": "getEntry", "params": {"path": SEED}}).encode(),
-        headers={"Content-Type": "application/json", "Origin": "https://evil.example"})
+        headers={"Content-Type": "application/json", "Origin": "https://evil.example"},
+    )
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=10)
     assert refused.value.code == 403

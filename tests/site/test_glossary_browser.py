@@ -12,7 +12,8 @@ TERM = "a.kb-term[href$='#院坝']"
 
 
 def test_a_tap_shows_the_definition_in_place_and_a_second_tap_opens_the_glossary(
-        touch_phone, site_url):
+    touch_phone, site_url
+):
     touch_phone.goto(site_url + "cases/zhiguo-lane-courtyard/")
     touch_phone.tap(TERM)
     popover = touch_phone.locator(".kb-term-popover")
@@ -43,8 +44,12 @@ def test_a_mouse_shows_the_definition_in_a_tooltip(browser, site_url):
 
 
 def test_terms_are_marked_on_case_practice_policy_and_checklist_pages(phone, site_url):
-    for path in ("cases/zhiguo-lane-courtyard/", "practices/red-channel/",
-                 "policies/grid-governance-plan/", "checklists/five-basics/"):
+    for path in (
+        "cases/zhiguo-lane-courtyard/",
+        "practices/red-channel/",
+        "policies/grid-governance-plan/",
+        "checklists/five-basics/",
+    ):
         phone.goto(site_url + path)
         assert phone.locator("article a.kb-term").count() >= 1, path
 
@@ -61,7 +66,8 @@ def test_the_glossary_index_jumps_to_each_initial(phone, site_url):
 
 
 def test_a_term_near_the_bottom_of_a_phone_screen_opens_its_definition_upwards(
-        touch_phone, site_url):
+    touch_phone, site_url
+):
     touch_phone.goto(site_url + "practices/red-channel/")  # a long page, terms far down
     height = touch_phone.viewport_size["height"]
     last = touch_phone.locator("article a.kb-term").last

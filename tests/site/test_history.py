@@ -22,9 +22,12 @@ SITE_URL = "https://kb.example.org/"
 def repo(tmp_path_factory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("history") / "kb")
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "site_url: !ENV KB_SITE_URL", f"site_url: {SITE_URL}"),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "site_url: !ENV KB_SITE_URL", f"site_url: {SITE_URL}"
+        ),
+        encoding="utf-8",
+    )
     git(root, "init", "-q")
     commit_all(root, "导入第一批内容", "2026-01-05T09:00:00+08:00")
     edit(root / "cases/huguo/zhiguo-lane-courtyard.yml", "居民满意度不断提升", "居民满意度不断提高")
@@ -64,10 +67,15 @@ def test_pages_show_first_publication_and_last_real_change(built):
     # spaces only: no change; moved to another folder: the same file, still first published
     assert dates(site, "practices/red-channel") == "首次发布 2026-01-05 · 最近更新 2026-01-05"
     assert dates(site, "cases/xinghua-street-gas-point") == (
-        "首次发布 2026-01-05 · 最近更新 2026-01-05")
+        "首次发布 2026-01-05 · 最近更新 2026-01-05"
+    )
     assert dates(site, "cases/new-case") == "首次发布 2026-04-01 · 最近更新 2026-04-01"
-    for page in ("policies/grid-governance-plan", "checklists/five-powers", "guides/editors",
-                 "training/party-led-property"):
+    for page in (
+        "policies/grid-governance-plan",
+        "checklists/five-powers",
+        "guides/editors",
+        "training/party-led-property",
+    ):
         assert dates(site, page).startswith("首次发布 2026-01-05"), page
 
 
@@ -134,8 +142,11 @@ def test_a_second_build_of_the_same_commit_is_byte_identical(repo, built):
     site, _ = built
 
     def digest(folder: Path) -> dict[str, bytes]:
-        return {p.relative_to(folder).as_posix(): p.read_bytes()
-                for p in sorted(folder.rglob("*")) if p.is_file()}
+        return {
+            p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*"))
+            if p.is_file()
+        }
 
     first = digest(site)
     result = run_kb(repo, "build")
@@ -153,8 +164,11 @@ def hostile_subjects(tmp_path_factory) -> tuple[Path, str]:
     commit_all(root, "导入第一批内容", "2026-01-05T09:00:00+08:00")
     case = root / "cases/huguo/zhiguo-lane-courtyard.yml"
     edit(case, "居民满意度不断提升", "居民满意度不断提高")
-    commit_all(root, "按张大爷（电话13812345678，身份证530102199001011234）意见修改",
-               "2026-02-10T10:00:00+08:00")
+    commit_all(
+        root,
+        "按张大爷（电话13812345678，身份证530102199001011234）意见修改",
+        "2026-02-10T10:00:00+08:00",
+    )
     edit(case, "居民满意度不断提高", "居民满意度持续提高")
     commit_all(root, "改正\x1b[31m错字\x0c和\x01分隔符", "2026-02-11T10:00:00+08:00")
     result = run_kb(root, "build")
@@ -164,8 +178,11 @@ def hostile_subjects(tmp_path_factory) -> tuple[Path, str]:
 
 def test_a_subject_with_personal_data_is_withheld_with_a_warning(hostile_subjects):
     site, output = hostile_subjects
-    published = "".join(p.read_text(encoding="utf-8", errors="replace")
-                        for p in site.rglob("*") if p.suffix in (".html", ".xml", ".js"))
+    published = "".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in site.rglob("*")
+        if p.suffix in (".html", ".xml", ".js")
+    )
     assert "13812345678" not in published and "张大爷" not in published
     warning = next(line for line in output.splitlines() if "张大爷" not in line and "提交" in line)
     assert "cases/huguo/zhiguo-lane-courtyard.yml" in warning and "手机号「138****5678」" in warning

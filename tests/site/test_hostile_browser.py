@@ -63,8 +63,12 @@ def _site(tmp_path_factory, corpus: str, *command: str) -> tuple[Path, str]:
     shutil.copytree(HOSTILE / corpus, root, dirs_exist_ok=True)
     site = root / "site"
     result = subprocess.run(
-        [*command, "build", "--site-dir", str(site)], cwd=root, capture_output=True, text=True,
-        timeout=300, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
+        [*command, "build", "--site-dir", str(site)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stderr
     return site, result.stderr
@@ -138,10 +142,15 @@ def test_what_the_checks_reject_is_reported_where_it_was_written(tmp_path):
     shutil.copytree(HOSTILE / "missed", root, dirs_exist_ok=True)
     result = run_kb(root, "validate")
     assert result.returncode == 1
-    for source in ("cases/huguo/hostile-markdown.yml", "content/practices/hostile-body.md",
-                   "content/policies/hostile-policy-body.md",
-                   "content/checklists/hostile-items.yml", "content/guides/hostile-guide-body.md",
-                   "content/glossary.yml", "content/policies/_index.md"):
+    for source in (
+        "cases/huguo/hostile-markdown.yml",
+        "content/practices/hostile-body.md",
+        "content/policies/hostile-policy-body.md",
+        "content/checklists/hostile-items.yml",
+        "content/guides/hostile-guide-body.md",
+        "content/glossary.yml",
+        "content/policies/_index.md",
+    ):
         assert f"\n{source}:" in "\n" + result.stdout, source
     assert "Traceback" not in result.stdout + result.stderr
 

@@ -25,8 +25,11 @@ checkextern=0
 def crawl(url: str, *options: str, site: str | None = None) -> list[dict]:
     """Every URL LinkChecker checked from ``url`` on, as CSV rows; ``site``: the address
     whose pages count as internal (by default, what lies under ``url``)."""
-    config_text = CONFIG if site is None else CONFIG.replace(
-        "[filtering]\n", f"[filtering]\ninternlinks=^{re.escape(site)}\n")
+    config_text = (
+        CONFIG
+        if site is None
+        else CONFIG.replace("[filtering]\n", f"[filtering]\ninternlinks=^{re.escape(site)}\n")
+    )
     # run as root, LinkChecker drops to "nobody": its settings go where nobody can read them
     handle, name = tempfile.mkstemp(prefix="kb-linkcheck-", suffix=".ini")
     config = Path(name)
@@ -35,9 +38,23 @@ def crawl(url: str, *options: str, site: str | None = None) -> list[dict]:
         os.close(handle)
         config.chmod(0o644)
         out = subprocess.run(
-            [sys.executable, "-m", "linkcheck", "--config", str(config), "--no-status",
-             "--verbose", "--output", "csv", *options, url], capture_output=True, text=True,
-            timeout=600)
+            [
+                sys.executable,
+                "-m",
+                "linkcheck",
+                "--config",
+                str(config),
+                "--no-status",
+                "--verbose",
+                "--output",
+                "csv",
+                *options,
+                url,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
     finally:
         config.unlink()
     lines = [line for line in out.stdout.splitlines() if line and not line.startswith("#")]
@@ -47,11 +64,15 @@ def crawl(url: str, *options: str, site: str | None = None) -> list[dict]:
 def test_every_link_and_anchor_resolves(site_url):
     rows = crawl(site_url)
     checked = {r["url"] for r in rows}
-    for page in ("cases/zhiguo-lane-courtyard/", "training/party-led-property/handout/",
-                 "glossary/", "changes/", "feed.xml"):  # the crawl reached every kind of page
+    for page in (
+        "cases/zhiguo-lane-courtyard/",
+        "training/party-led-property/handout/",
+        "glossary/",
+        "changes/",
+        "feed.xml",
+    ):  # the crawl reached every kind of page
         assert site_url + page in checked, page
-    broken = [(r["parentname"], r["urlname"], r["result"]) for r in rows
-              if r["valid"] != "True"]
+    broken = [(r["parentname"], r["urlname"], r["result"]) for r in rows if r["valid"] != "True"]
     anchors = [(r["parentname"], r["urlname"]) for r in rows if "Anchor" in r["warningstring"]]
     assert broken == [] and anchors == []
 

@@ -21,9 +21,14 @@ BUNDLE = "居民小区党建知识库-offline-20260304"
 
 
 def _commit(root: Path) -> None:
-    env = os.environ | {"GIT_AUTHOR_DATE": COMMIT_DATE, "GIT_COMMITTER_DATE": COMMIT_DATE,
-                        "GIT_AUTHOR_NAME": "编辑", "GIT_AUTHOR_EMAIL": "editor@example.org",
-                        "GIT_COMMITTER_NAME": "编辑", "GIT_COMMITTER_EMAIL": "editor@example.org"}
+    env = os.environ | {
+        "GIT_AUTHOR_DATE": COMMIT_DATE,
+        "GIT_COMMITTER_DATE": COMMIT_DATE,
+        "GIT_AUTHOR_NAME": "编辑",
+        "GIT_AUTHOR_EMAIL": "editor@example.org",
+        "GIT_COMMITTER_NAME": "编辑",
+        "GIT_COMMITTER_EMAIL": "editor@example.org",
+    }
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "内容"]):
         subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
 
@@ -72,10 +77,17 @@ def test_the_bundle_never_carries_teaching_notes(unpacked):
     from generator.publish.pipeline import load_library
     from tests.conftest import REPO
 
-    notes = [s.teaching_notes for m in load_library(REPO).library.all("training")
-             for s in m.sessions if s.teaching_notes]
-    texts = [p.read_text(encoding="utf-8", errors="ignore") for p in unpacked.rglob("*")
-             if p.suffix in (".html", ".js", ".json")]
+    notes = [
+        s.teaching_notes
+        for m in load_library(REPO).library.all("training")
+        for s in m.sessions
+        if s.teaching_notes
+    ]
+    texts = [
+        p.read_text(encoding="utf-8", errors="ignore")
+        for p in unpacked.rglob("*")
+        if p.suffix in (".html", ".js", ".json")
+    ]
     assert not list(unpacked.rglob("*teacher*"))
     for note in notes:
         assert not any(note.analysis[:24] in text for text in texts)
@@ -116,8 +128,15 @@ def test_glossary_terms_and_the_handout_work_from_disk(touch_phone, phone, unpac
 
 
 def test_every_page_of_the_bundle_loads_nothing_from_another_host(browser, unpacked):
-    pages = ["index.html", "article.html", "cases/index.html", "practices/red-channel.html",
-             "glossary.html", "training/party-led-property/handout.html", "404.html"]
+    pages = [
+        "index.html",
+        "article.html",
+        "cases/index.html",
+        "practices/red-channel.html",
+        "glossary.html",
+        "training/party-led-property/handout.html",
+        "404.html",
+    ]
     context = browser.new_context()
     requests: list[str] = []
     context.on("request", lambda r: requests.append(r.url))
@@ -127,13 +146,19 @@ def test_every_page_of_the_bundle_loads_nothing_from_another_host(browser, unpac
         page.wait_for_load_state("networkidle")
     context.close()
     assert requests and all(url.startswith(("file://", "data:", "blob:")) for url in requests), [
-        url for url in requests if not url.startswith(("file://", "data:", "blob:"))]
+        url for url in requests if not url.startswith(("file://", "data:", "blob:"))
+    ]
 
 
 def test_the_policy_holds_from_disk_without_a_violation(phone, unpacked):
     errors = watch_policy(phone)
-    for rel in ["index.html", "cases/zhiguo-lane-courtyard.html", "glossary.html",
-                "training/party-led-property/handout.html", "404.html"]:
+    for rel in [
+        "index.html",
+        "cases/zhiguo-lane-courtyard.html",
+        "glossary.html",
+        "training/party-led-property/handout.html",
+        "404.html",
+    ]:
         phone.goto((unpacked / rel).as_uri())
         phone.wait_for_load_state("networkidle")
         assert "Content-Security-Policy" in phone.content()

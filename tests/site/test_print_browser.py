@@ -11,11 +11,30 @@ from pypdf import PdfReader
 pytestmark = pytest.mark.browser
 
 # pypdf reads some CJK glyphs back as radicals NFKC does not fold
-RADICALS = str.maketrans({
-    "⺠": "民", "⻚": "页", "⻓": "长", "⻔": "门", "⻅": "见", "⻣": "骨", "⻘": "青", "⻝": "食",
-    "⻢": "马", "⻛": "风", "⻜": "飞", "⻋": "车", "⻉": "贝", "⻆": "角", "⻬": "齐", "⻰": "龙",
-    "⻦": "鸟", "⻥": "鱼", "⻩": "黄", "戶": "户",  # the last: Noto CJK's glyph for 户
-})
+RADICALS = str.maketrans(
+    {
+        "⺠": "民",
+        "⻚": "页",
+        "⻓": "长",
+        "⻔": "门",
+        "⻅": "见",
+        "⻣": "骨",
+        "⻘": "青",
+        "⻝": "食",
+        "⻢": "马",
+        "⻛": "风",
+        "⻜": "飞",
+        "⻋": "车",
+        "⻉": "贝",
+        "⻆": "角",
+        "⻬": "齐",
+        "⻰": "龙",
+        "⻦": "鸟",
+        "⻥": "鱼",
+        "⻩": "黄",
+        "戶": "户",  # the last: Noto CJK's glyph for 户
+    }
+)
 
 
 def normalise(text: str) -> str:
@@ -34,10 +53,17 @@ def printed(page, url: str) -> tuple[list[list[str]], set[str]]:
     page.goto(url)
     page.wait_for_load_state("networkidle")
     headings = page.evaluate(
-        "[...document.querySelectorAll('article h2, article h3')].map(h => h.textContent)")
+        "[...document.querySelectorAll('article h2, article h3')].map(h => h.textContent)"
+    )
     pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
-    pages = [[normalise(line) for line in p.extract_text(extraction_mode="layout").splitlines()
-              if line.strip()] for p in pdf.pages]
+    pages = [
+        [
+            normalise(line)
+            for line in p.extract_text(extraction_mode="layout").splitlines()
+            if line.strip()
+        ]
+        for p in pdf.pages
+    ]
     return pages, {normalise(h) for h in headings}
 
 
@@ -50,11 +76,19 @@ def test_each_printed_page_carries_the_site_name_its_address_and_its_number(desk
         assert lines[-1] == f"{number} / {len(pages)}"
 
 
-@pytest.mark.parametrize("path", [
-    "checklists/five-powers/", "checklists/five-basics/", "checklists/three-lists/",
-    "cases/zhiguo-lane-courtyard/", "policies/grid-governance-plan/", "guides/editors/",
-    "glossary/", "figures/",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "checklists/five-powers/",
+        "checklists/five-basics/",
+        "checklists/three-lists/",
+        "cases/zhiguo-lane-courtyard/",
+        "policies/grid-governance-plan/",
+        "guides/editors/",
+        "glossary/",
+        "figures/",
+    ],
+)
 def test_no_printed_page_is_blank_or_ends_on_a_heading(desk, site_url, path):
     pages, headings = printed(desk, site_url + path)
     for number, lines in enumerate(pages, 1):
@@ -94,15 +128,19 @@ def test_links_print_as_text_with_the_address_after_external_ones(desk, site_url
       return [getComputedStyle(inside).color, getComputedStyle(inside.parentElement).color];
     }""")
     assert colours[0] == colours[1]  # not red on paper
-    after = desk.evaluate("""id =>
-      getComputedStyle(document.getElementById(id), "::after").content""", "out")
+    after = desk.evaluate(
+        """id =>
+      getComputedStyle(document.getElementById(id), "::after").content""",
+        "out",
+    )
     assert after == '" (" attr(href) ")"' or "https://example.org/doc" in after
-    assert desk.evaluate("getComputedStyle(document.getElementById('bare'), '::after').content") \
+    assert (
+        desk.evaluate("getComputedStyle(document.getElementById('bare'), '::after').content")
         == "none"
+    )
 
 
-def test_a_printed_handout_carries_the_module_title_and_starts_each_case_on_a_page(
-        desk, site_url):
+def test_a_printed_handout_carries_the_module_title_and_starts_each_case_on_a_page(desk, site_url):
     pages, headings = printed(desk, site_url + "training/branch-standardization/handout/")
     for number, lines in enumerate(pages, 1):
         assert lines[0].startswith("小区党支部规范化建设 · 学员版讲义"), lines[0]
@@ -111,15 +149,18 @@ def test_a_printed_handout_carries_the_module_title_and_starts_each_case_on_a_pa
         if number < len(pages):
             assert lines[-2] not in headings, f"page {number} ends on “{lines[-2]}”"
     # a case starts its page, under its session's heading (up to two lines) and time at most
-    for case in ("案例：三合营社区第一居民党支部加强对协商工作的领导",
-                 "案例：西站社区45号院党支部“红色物业”队伍建设"):
+    for case in (
+        "案例：三合营社区第一居民党支部加强对协商工作的领导",
+        "案例：西站社区45号院党支部“红色物业”队伍建设",
+    ):
         [content] = [lines[1:-1] for lines in pages if normalise(case) in lines]
         assert content.index(normalise(case)) <= 3, content[:5]
 
 
 @pytest.mark.parametrize("module", ["branch-standardization", "party-led-property"])
 def test_a_printed_handout_page_has_none_of_its_tools_and_no_page_with_a_lone_question(
-        desk, site_url, module):
+    desk, site_url, module
+):
     pages, _ = printed(desk, site_url + f"training/{module}/handout/")
     for number, lines in enumerate(pages, 1):
         content = lines[1:-1]

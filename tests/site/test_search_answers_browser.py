@@ -22,7 +22,9 @@ def ask(page, url: str, query: str) -> dict:
     page.keyboard.press("End")  # Material's search reacts to keyup
     page.wait_for_function(
         "q => (document.querySelector('.md-search-result') || {}).dataset?.kbQuery === q",
-        arg=query, timeout=15_000)
+        arg=query,
+        timeout=15_000,
+    )
     return page.evaluate("""() => ({
       meta: document.querySelector(".md-search-result__meta").innerText,
       suggestion: [...document.querySelectorAll(".kb-search-suggestion")]
@@ -85,8 +87,11 @@ def test_the_true_count_and_more_results_as_the_list_is_scrolled(phone, site_url
       return wrap.scrollHeight > wrap.clientHeight; }""")
     phone.evaluate("""() => { const wrap = document.querySelector(".md-search__scrollwrap");
                              wrap.scrollTop = wrap.scrollHeight; }""")
-    phone.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length > n",
-                            arg=10, timeout=15_000)
+    phone.wait_for_function(
+        "n => document.querySelectorAll('.md-search-result__item').length > n",
+        arg=10,
+        timeout=15_000,
+    )
     added = phone.locator(".md-search-result__item").nth(10)
     assert "<mark>物业</mark>" in added.locator("article").inner_html()
     assert _highlighted(added.locator("a").first.get_attribute("href")) == ["物业"]
@@ -116,16 +121,20 @@ def test_typos_and_more_results_work_from_a_folder_opened_from_disk(phone, disk_
     assert ask(phone, url, "院霸改造")["suggestion"].startswith("您是不是要找：院坝改造")
     assert int(ask(phone, url, "物业")["meta"].split(" ")[0]) > 10
     phone.click(".kb-search-more")
-    phone.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length > n",
-                            arg=10, timeout=15_000)
+    phone.wait_for_function(
+        "n => document.querySelectorAll('.md-search-result__item').length > n",
+        arg=10,
+        timeout=15_000,
+    )
     assert phone.foreign_requests == []
 
 
 def test_the_completion_offered_is_the_word_on_most_pages(phone, site_url, built_site):
     manifest = (built_site / "search/manifest.js").read_text(encoding="utf-8")
-    words = json.loads(manifest[manifest.index("(") + 1:manifest.rindex(")")])["words"]
-    completions = sorted((w for w in words if w.startswith("红色") and w != "红色"),
-                         key=lambda w: (-words[w], w))
+    words = json.loads(manifest[manifest.index("(") + 1 : manifest.rindex(")")])["words"]
+    completions = sorted(
+        (w for w in words if w.startswith("红色") and w != "红色"), key=lambda w: (-words[w], w)
+    )
     assert completions[0] != min(completions)  # by the pages each is on, not the alphabet
     ask(phone, site_url, "红色")
     phone.wait_for_function("() => document.querySelector('.md-search__suggest').innerText")

@@ -40,19 +40,22 @@ def top(results: list[dict], n: int = 5) -> list[str]:
     return [" / ".join([r["title"], *r["sections"]]) for r in results[:n]]
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("院坝改造", "致果巷2号及5号院坝微改造"),
-    ("红色物业队伍", "西站社区45号院党支部“红色物业”队伍建设"),
-    ("业主大会协商", "三合营社区第一居民党支部加强对协商工作的领导"),
-    ("主题党日", "术语表 / 主题党日"),
-    ("主题党日轮值制", "术语表 / 主题党日“轮值制”"),
-    ("主题党日", "注重“瘦身”减负"),
-    ("三会一课", "术语表 / 三会一课"),
-    ("院坝", "致果巷2号及5号院坝微改造"),
-    ("红色物业", "西站社区45号院党支部“红色物业”队伍建设"),
-    ("五个方面", "基本组织、基本队伍、基本服务、基本活动、基本保障五个方面"),
-    ("网格治理", "五华区党建引领网格治理“以诉为哨、接诉即办、未诉先办”工作方案"),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("院坝改造", "致果巷2号及5号院坝微改造"),
+        ("红色物业队伍", "西站社区45号院党支部“红色物业”队伍建设"),
+        ("业主大会协商", "三合营社区第一居民党支部加强对协商工作的领导"),
+        ("主题党日", "术语表 / 主题党日"),
+        ("主题党日轮值制", "术语表 / 主题党日“轮值制”"),
+        ("主题党日", "注重“瘦身”减负"),
+        ("三会一课", "术语表 / 三会一课"),
+        ("院坝", "致果巷2号及5号院坝微改造"),
+        ("红色物业", "西站社区45号院党支部“红色物业”队伍建设"),
+        ("五个方面", "基本组织、基本队伍、基本服务、基本活动、基本保障五个方面"),
+        ("网格治理", "五华区党建引领网格治理“以诉为哨、接诉即办、未诉先办”工作方案"),
+    ],
+)
 def test_chinese_queries_find_the_expected_page_in_the_top_five(phone, site_url, query, expected):
     assert any(found.startswith(expected) for found in top(search(phone, site_url, query)))
     assert phone.foreign_requests == []
@@ -61,7 +64,8 @@ def test_chinese_queries_find_the_expected_page_in_the_top_five(phone, site_url,
 def test_phrases_rank_the_page_about_them_first(phone, site_url):
     assert top(search(phone, site_url, "院坝改造"), 1) == ["致果巷2号及5号院坝微改造"]
     assert top(search(phone, site_url, "红色物业队伍"), 1) == [
-        "西站社区45号院党支部“红色物业”队伍建设"]
+        "西站社区45号院党支部“红色物业”队伍建设"
+    ]
 
 
 def test_results_show_their_kind(phone, site_url):
@@ -119,7 +123,9 @@ def test_drafts_are_never_in_the_public_index(phone, tmp_path):
     root = copy_project(tmp_path)
     (root / "cases/huashan/draft.yml").write_text(
         "id: secret-draft\ntitle: 尚未发布的草稿案例\nstatus: draft\nlocation:\n"
-        "  street: 华山街道\nsummary: 这是草稿，不应出现在搜索中。\n", encoding="utf-8")
+        "  street: 华山街道\nsummary: 这是草稿，不应出现在搜索中。\n",
+        encoding="utf-8",
+    )
     site = tmp_path / "site"
     assert run_mkdocs(root, "build", "--strict", "--site-dir", str(site)).returncode == 0
     index = "".join(p.read_text(encoding="utf-8") for p in (site / "search").rglob("*.js"))
@@ -143,15 +149,36 @@ def test_search_works_from_a_folder_opened_from_disk(phone, disk_site):
     assert phone.foreign_requests == []
 
 
-QUERIES = ["院坝改造", "院坝怎么改造", "请问业主大会怎么召开？", "紅色物業　三會一課", "hswy",
-           "hongsewuye", "hong se wu ye", "45号院的Ａ栋 2021年", "党", "ＡＢＣ abc 123",
-           "兴华街71号“黑气点”", "㐀㐁 豈更", "院坝院坝", "业主委员会", "小区党支部的经费从哪里来",
-           "76个社区", "5项权力", "院霸改造", "红包物业", "三会一棵", "主体党日", "阵地君", ""]
+QUERIES = [
+    "院坝改造",
+    "院坝怎么改造",
+    "请问业主大会怎么召开？",
+    "紅色物業　三會一課",
+    "hswy",
+    "hongsewuye",
+    "hong se wu ye",
+    "45号院的Ａ栋 2021年",
+    "党",
+    "ＡＢＣ abc 123",
+    "兴华街71号“黑气点”",
+    "㐀㐁 豈更",
+    "院坝院坝",
+    "业主委员会",
+    "小区党支部的经费从哪里来",
+    "76个社区",
+    "5项权力",
+    "院霸改造",
+    "红包物业",
+    "三会一棵",
+    "主体党日",
+    "阵地君",
+    "",
+]
 
 
 def _script_data(path: Path) -> object:
     text = path.read_text(encoding="utf-8")
-    return json.loads(text[text.index("(") + 1:text.rindex(")")])
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
 
 
 @pytest.fixture
@@ -172,10 +199,12 @@ def test_the_worker_reads_queries_as_its_python_model_does(bare_page, site_url, 
     vocabulary = QueryVocabulary.from_manifest(manifest)
     page = bare_page
     page.goto(site_url)
-    page.add_script_tag(content=(REPO / "site_config/docs/assets/javascripts/kb-search-query.js")
-                        .read_text("utf-8"))
+    page.add_script_tag(
+        content=(REPO / "site_config/docs/assets/javascripts/kb-search-query.js").read_text("utf-8")
+    )
     page.add_script_tag(content="var importScripts = () => {};\n" + WORKER.read_text("utf-8"))
-    got = page.evaluate("""([manifest, table, known, queries]) => {
+    got = page.evaluate(
+        """([manifest, table, known, queries]) => {
       const vocabulary = new kbQuery.Vocabulary(manifest), terms = new Set(known);
       const readings = kbQuery.readerOf(table);
       return queries.map(text => {
@@ -183,14 +212,22 @@ def test_the_worker_reads_queries_as_its_python_model_does(bare_page, site_url, 
         return [query, query.pieces.flatMap(p => kbQuery.pairs(p.text).map(x => shardOf(x, 256))),
                 kbQuery.correction(query, vocabulary, pair => terms.has(pair), readings)];
       });
-    }""", [manifest, table, sorted(known), QUERIES])
+    }""",
+        [manifest, table, sorted(known), QUERIES],
+    )
     readings = reader_of(table)
     for text, (js_query, js_shards, js_fixed) in zip(QUERIES, got, strict=True):
         query = parse_query(text, vocabulary)
         assert js_query["text"] == query.text and js_query["spelled"] == query.spelled, text
         assert js_query["pieces"] == [
-            {"text": p.text, "start": p.start, "known": p.known,
-             "alternatives": list(p.alternatives)} for p in query.pieces], text
+            {
+                "text": p.text,
+                "start": p.start,
+                "known": p.known,
+                "alternatives": list(p.alternatives),
+            }
+            for p in query.pieces
+        ], text
         assert js_shards == [shard_of(x, 256) for p in query.pieces for x in pairs(p.text)]
         assert js_fixed == correction(query, vocabulary, known.__contains__, readings), text
 
@@ -200,7 +237,7 @@ def _index_terms(site: Path) -> set[str]:
     terms: set[str] = set()
     for shard in (site / "search/t").glob("*.js"):
         text = shard.read_text(encoding="utf-8")
-        terms.update(json.loads(f"[{text[text.index('(') + 1:text.rindex(')')]}]")[1])
+        terms.update(json.loads(f"[{text[text.index('(') + 1 : text.rindex(')')]}]")[1])
     return terms
 
 
@@ -211,7 +248,10 @@ def test_the_worker_decodes_what_the_generator_encodes(bare_page, site_url):
     assert set(text) <= set(ALPHABET)
     phone.goto(site_url)
     phone.add_script_tag(content="var importScripts = () => {};\n" + WORKER.read_text("utf-8"))
-    decoded = phone.evaluate("""(t) => { const found = [];
-        forEachPosting(t, (id, weight) => found.push([id, weight])); return found; }""", text)
+    decoded = phone.evaluate(
+        """(t) => { const found = [];
+        forEachPosting(t, (id, weight) => found.push([id, weight])); return found; }""",
+        text,
+    )
     assert decoded == [list(pair) for pair in zip(ids, weights, strict=True)]
     assert json.dumps(text) == f'"{text}"'  # safe inside the JSON of a shard

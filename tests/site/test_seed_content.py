@@ -25,8 +25,12 @@ def library():
 
 def test_all_five_cases_of_the_article(library):
     assert {c.id for c in library.all("case")} == {
-        "zhiguo-lane-courtyard", "xinghua-street-gas-point", "wuhuashan-82-courtyard",
-        "sanheying-consultation", "xizhan-45-red-property"}
+        "zhiguo-lane-courtyard",
+        "xinghua-street-gas-point",
+        "wuhuashan-82-courtyard",
+        "sanheying-consultation",
+        "xizhan-45-red-property",
+    }
 
 
 def test_fourteen_practices_in_four_sections(library):
@@ -39,8 +43,14 @@ def test_fourteen_practices_in_four_sections(library):
 def test_policies_checklists_glossary_and_figures(library):
     assert len(library.all("policy")) == 3
     assert {c.id for c in library.all("checklist")} >= {
-        "five-basics", "three-funds", "three-lists", "five-powers", "four-shows",
-        "branch-structure", "classified-guidance"}
+        "five-basics",
+        "three-funds",
+        "three-lists",
+        "five-powers",
+        "four-shows",
+        "branch-structure",
+        "classified-guidance",
+    }
     assert len(library.glossary.terms) >= 15
     terms = {t.term for t in library.glossary.terms}
     assert {"三会一课", "红色物业", "准物业", "吹哨报到"} <= terms
@@ -66,5 +76,9 @@ def test_editors_guide_example_is_a_valid_case():
     record = validate_document(doc, Case, VOCABULARIES, problems)
     assert record is not None, problems.text()
     real = (REPO / "cases/daguan/sanheying-consultation.yml").read_text(encoding="utf-8")
-    assert record.model_dump() == validate_document(
-        parse_yaml(real, "real.yml", problems), Case, VOCABULARIES, problems).model_dump()
+    assert (
+        record.model_dump()
+        == validate_document(
+            parse_yaml(real, "real.yml", problems), Case, VOCABULARIES, problems
+        ).model_dump()
+    )

@@ -14,14 +14,18 @@ from generator.publish.pipeline import build_pages, load_library
 from tests.conftest import REPO
 
 # the article's own words, character for character: its commas are half-width
-OPENING = ("近年来,云南省昆明市五华区大力加强居民小区党建工作,"
-           "实施居民小区组织覆盖与物业覆盖“双推进”,下沉服务重心,延伸服务触角,"
-           "不断巩固党在基层执政的根基,把居民小区党支部建设成为居民小区管理"
-           "和治理的领导核心,着力构建党建引领基层治理的新格局。")
-SECTION_STARTS = {"leadership": "五华区注重顶层设计、高位推动",
-                  "branch": "为实现“管好居民家门口的事”",
-                  "service": "五华区充分发挥小区党支部建在居民家门口的一线优势",
-                  "burden": "五华区全面检视、靶向治疗"}
+OPENING = (
+    "近年来,云南省昆明市五华区大力加强居民小区党建工作,"
+    "实施居民小区组织覆盖与物业覆盖“双推进”,下沉服务重心,延伸服务触角,"
+    "不断巩固党在基层执政的根基,把居民小区党支部建设成为居民小区管理"
+    "和治理的领导核心,着力构建党建引领基层治理的新格局。"
+)
+SECTION_STARTS = {
+    "leadership": "五华区注重顶层设计、高位推动",
+    "branch": "为实现“管好居民家门口的事”",
+    "service": "五华区充分发挥小区党支部建在居民家门口的一线优势",
+    "burden": "五华区全面检视、靶向治疗",
+}
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +42,8 @@ def test_five_aspects_are_titled_in_the_articles_words(library, pages):
     checklist = library.get("checklist", "five-basics")
     assert checklist.title == "基本组织、基本队伍、基本服务、基本活动、基本保障五个方面"
     shown = "".join(pages.values()) + "".join(
-        p.read_text(encoding="utf-8") for p in (REPO / "content").rglob("*.md"))
+        p.read_text(encoding="utf-8") for p in (REPO / "content").rglob("*.md")
+    )
     assert "五个基本" not in shown  # not the article's phrase: nowhere presented as it
 
 
@@ -79,10 +84,12 @@ def test_sanheying_is_about_consultation_work(library):
 
 
 def test_the_guides_describe_the_site_as_it_is():
-    guides = "".join(p.read_text(encoding="utf-8")
-                     for p in (REPO / "content/guides").glob("*.md"))
-    for claim in ("每个工作法都链接了相关的案例和清单", "每个案例都有“探讨”问题",
-                  "原文中的“五个基本”"):
+    guides = "".join(p.read_text(encoding="utf-8") for p in (REPO / "content/guides").glob("*.md"))
+    for claim in (
+        "每个工作法都链接了相关的案例和清单",
+        "每个案例都有“探讨”问题",
+        "原文中的“五个基本”",
+    ):
         assert claim not in guides, claim
 
 
@@ -100,8 +107,7 @@ def test_the_articles_opening_and_section_introductions_are_on_the_site(library,
         assert section.intro.startswith(SECTION_STARTS[section.id])
         assert section.intro in article
         assert f"> {section.intro}" in practices
-    assert re.search(r"^  - 原文导读: article\.md$", (REPO / "mkdocs.yml").read_text("utf-8"),
-                     re.M)
+    assert re.search(r"^  - 原文导读: article\.md$", (REPO / "mkdocs.yml").read_text("utf-8"), re.M)
 
 
 def test_module_objectives_report_the_articles_effects_as_effects(library):
@@ -124,8 +130,11 @@ def test_every_practice_a_session_teaches_is_named_in_its_title_or_the_module_su
         for session in module.sessions:
             for practice in (library.get("practice", p) for p in session.practices):
                 title = _unquoted(practice.title)
-                assert title in _unquoted(session.title) or title in _unquoted(module.summary), \
-                    (module.id, session.title, practice.title)
+                assert title in _unquoted(session.title) or title in _unquoted(module.summary), (
+                    module.id,
+                    session.title,
+                    practice.title,
+                )
     lecture = library.get("training", "branch-standardization").sessions[0]
     assert "slimming" in lecture.practices and "注重“瘦身”减负" in lecture.title
 
@@ -161,7 +170,8 @@ class _Passages(HTMLParser):
 
 
 def test_every_verbatim_passage_of_the_article_page_is_the_articles_character_for_character(
-        built_site, library):
+    built_site, library
+):
     parser = _Passages()
     parser.feed((built_site / "article/index.html").read_text(encoding="utf-8"))
     passages = {h: p for h, p in parser.passages.items() if h != "来源"}
@@ -178,18 +188,21 @@ TYPO_NOTE = "原文此处作“党支部一楼道党小组”，本站按文意�
 def test_where_the_site_quotes_the_articles_typo_corrected_it_says_so(pages):
     # the article writes 居民小区党支部一楼道党小组—党员楼长(中心)户: 一 for —
     assert "党支部一楼道党小组—党员楼长(中心)户" in SEED
-    quoting = [path for path, page in pages.items()
-               if any("党支部—楼道党小组" in q for q in re.findall(r"“([^”]*)”",
-                                                            html.unescape(page)))]
+    quoting = [
+        path
+        for path, page in pages.items()
+        if any("党支部—楼道党小组" in q for q in re.findall(r"“([^”]*)”", html.unescape(page)))
+    ]
     assert {"glossary.md", "practices/new-engine.md", "checklists/branch-structure.md"} <= set(
-        quoting)
+        quoting
+    )
     assert "training/branch-standardization.md" in quoting
     for path in quoting:
         assert html.unescape(pages[path]).count(TYPO_NOTE) >= 1, path
     for path, page in pages.items():  # the article's 一 only where it is said to be the article's
         text = html.unescape(page).replace(TYPO_NOTE, "")
         for at in (m.start() for m in re.finditer("党支部一楼道党小组", text)):
-            assert "原文" in text[max(0, at - 40):at], path
+            assert "原文" in text[max(0, at - 40) : at], path
 
 
 def test_chengzhongcun_is_said_to_be_the_sites_short_label(pages, library):
@@ -198,7 +211,10 @@ def test_chengzhongcun_is_said_to_be_the_sites_short_label(pages, library):
     said = "“城中村”是本站对原文“城中村等复杂区域”的简称"
     assert said in html.unescape(pages["cases/index.md"])
     assert said in (REPO / "content/guides/editors.md").read_text(encoding="utf-8")
-    assert "是本站对这里“城中村等复杂区域”的简称" in library.get(
-        "checklist", "classified-guidance").body
+    assert (
+        "是本站对这里“城中村等复杂区域”的简称"
+        in library.get("checklist", "classified-guidance").body
+    )
     assert "城中村 shortens the article's 城中村等复杂区域" in (
-        REPO / "site_config/vocabularies.yml").read_text(encoding="utf-8")
+        REPO / "site_config/vocabularies.yml"
+    ).read_text(encoding="utf-8")

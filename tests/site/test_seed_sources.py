@@ -38,8 +38,9 @@ IN_ARTICLE = (_words(RUN), _words(RUN.replace(TYPO, FIXED)))
 
 
 def in_article(fragment: str) -> bool:
-    return all(any(_words(part) in text for text in IN_ARTICLE)
-               for part in fragment.split("……") if part)
+    return all(
+        any(_words(part) in text for text in IN_ARTICLE) for part in fragment.split("……") if part
+    )
 
 
 def purpose_added(text: str) -> bool:
@@ -92,11 +93,20 @@ def test_an_explanation_from_outside_the_article_is_a_quote_with_its_named_sourc
 
 
 def test_each_slogan_of_the_article_is_a_term_linked_where_the_article_places_it(terms):
-    placed = {"指挥链": "command-chain", "动力轴": "power-axis", "同心圆": "concentric-circles",
-              "阵地群": "position-cluster", "新引擎": "new-engine", "主心骨": "backbone",
-              "提升组织力": "organizing-power", "同步引物业": "property-alongside",
-              "红色通道": "red-channel", "红色队伍": "red-team", "红色标杆": "red-benchmark",
-              "党群服务驿站": "position-cluster"}
+    placed = {
+        "指挥链": "command-chain",
+        "动力轴": "power-axis",
+        "同心圆": "concentric-circles",
+        "阵地群": "position-cluster",
+        "新引擎": "new-engine",
+        "主心骨": "backbone",
+        "提升组织力": "organizing-power",
+        "同步引物业": "property-alongside",
+        "红色通道": "red-channel",
+        "红色队伍": "red-team",
+        "红色标杆": "red-benchmark",
+        "党群服务驿站": "position-cluster",
+    }
     for name, practice in placed.items():
         assert terms[name].practices == [practice], name
     assert terms["黑气点"].practices == [] and "图片的说明" in terms["黑气点"].definition
@@ -200,14 +210,15 @@ def test_the_four_enumerations_are_checklists_where_the_article_places_them(libr
         "street-community-estate": ("power-axis", ["做强街道", "做优社区", "做实小区"]),
         "service-teams": ("red-team", ["党建指导队", "治安巡逻队", "应急突击队"]),
         "secondment-rotation-shadowing": ("red-team", ["上挂", "轮岗", "跟班"]),
-        "service-area-principles": ("quality", ["规模适度与优化整合相统一",
-                                                "地域相邻与社情相近相统一",
-                                                "资源共享与多元共治相统一"]),
+        "service-area-principles": (
+            "quality",
+            ["规模适度与优化整合相统一", "地域相邻与社情相近相统一", "资源共享与多元共治相统一"],
+        ),
     }
     for checklist_id, (practice, starts) in expected.items():
         checklist = library.get("checklist", checklist_id)
         assert checklist.practices == [practice], checklist_id
-        assert [i.text[:len(s)] for i, s in zip(checklist.items, starts, strict=True)] == starts
+        assert [i.text[: len(s)] for i, s in zip(checklist.items, starts, strict=True)] == starts
         assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i.id) for i in checklist.items)
         assert checklist in library.related(library.get("practice", practice), "checklist")
     assert "本站归纳" in library.get("checklist", "street-community-estate").body

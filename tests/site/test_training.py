@@ -19,8 +19,10 @@ def _html(site: Path, page: str) -> str:
 
 
 def _links(html: str, page: str) -> list[str]:
-    return [unquote(urljoin("/" + page, href)).split("#")[0]
-            for href in re.findall(r'<a [^>]*href="([^":]+)"', html)]
+    return [
+        unquote(urljoin("/" + page, href)).split("#")[0]
+        for href in re.findall(r'<a [^>]*href="([^":]+)"', html)
+    ]
 
 
 def test_the_module_page_has_objectives_a_timetable_that_adds_up_and_the_handout(built_site):
@@ -48,9 +50,12 @@ def test_the_module_page_links_every_case_practice_and_checklist_it_uses(built_s
         page = f"training/{module.id}/"
         links = set(_links(_html(built_site, page), page))
         for session in module.sessions:
-            for folder, ids in (("cases", session.cases), ("practices", session.practices),
-                                ("checklists", session.checklists),
-                                ("policies", session.policies)):
+            for folder, ids in (
+                ("cases", session.cases),
+                ("practices", session.practices),
+                ("checklists", session.checklists),
+                ("policies", session.policies),
+            ):
                 for record_id in ids:
                     assert f"/{folder}/{record_id}/" in links, (module.id, record_id)
 
@@ -73,8 +78,9 @@ def test_the_training_index_lists_the_modules_and_the_nav_has_it(built_site):
 
 
 def test_no_teaching_note_is_anywhere_in_the_published_site(built_site):
-    notes = [n for m in LIBRARY.all("training") for s in m.sessions
-             for n in [s.teaching_notes] if n]
+    notes = [
+        n for m in LIBRARY.all("training") for s in m.sessions for n in [s.teaching_notes] if n
+    ]
     snippets = [n.analysis[:24] for n in notes] + [n.purpose[:24] for n in notes]
     snippets += [p[:24] for n in notes for p in n.key_points if "原文写" not in p[:4]]
     files = [p for p in built_site.rglob("*") if p.suffix in (".html", ".js", ".json", ".xml")]

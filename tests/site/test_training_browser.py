@@ -9,8 +9,11 @@ from tests.conftest import violations, watch_policy
 
 pytestmark = pytest.mark.browser
 
-TIMETABLES = ["training/branch-standardization/", "training/party-led-property/",
-              "training/branch-standardization/handout/"]
+TIMETABLES = [
+    "training/branch-standardization/",
+    "training/party-led-property/",
+    "training/branch-standardization/handout/",
+]
 HANDOUT = "training/branch-standardization/handout/"
 
 # each row of the timetable (课程安排) as the phone lays it out: where its cells are
@@ -29,7 +32,8 @@ ROWS = """() => {
 
 @pytest.mark.parametrize("path", TIMETABLES)
 def test_on_a_phone_each_session_is_a_block_with_its_time_and_minutes_on_screen(
-        phone, site_url, path):
+    phone, site_url, path
+):
     phone.goto(site_url + path)
     phone.wait_for_load_state("networkidle")
     rows = phone.evaluate(ROWS)

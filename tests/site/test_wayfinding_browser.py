@@ -37,17 +37,24 @@ def test_the_crumbs_are_big_enough_to_tap(phone, site_url):
         assert box["height"] >= 24 and box["width"] >= 24  # WCAG 2.5.8 minimum target
 
 
-@pytest.mark.parametrize("page, section, trail", [
-    (CASE, "案例库", ["首页", "案例库", "护国街道"]),
-    ("practices/red-channel/", "工作法", ["首页", "工作法"]),
-    ("checklists/five-powers/", "清单", ["首页", "清单"]),
-    ("policies/grid-governance-plan/", "政策文件", ["首页", "政策文件"]),
-    ("training/party-led-property/handout/", "培训模块",
-     ["首页", "培训模块", "党建引领物业服务"]),
-    ("cases/streets/huguo/", "案例库", ["首页", "案例库"]),
-])
-def test_the_navigation_marks_the_section_of_a_page_it_does_not_list(browser, site_url, page,
-                                                                   section, trail):
+@pytest.mark.parametrize(
+    "page, section, trail",
+    [
+        (CASE, "案例库", ["首页", "案例库", "护国街道"]),
+        ("practices/red-channel/", "工作法", ["首页", "工作法"]),
+        ("checklists/five-powers/", "清单", ["首页", "清单"]),
+        ("policies/grid-governance-plan/", "政策文件", ["首页", "政策文件"]),
+        (
+            "training/party-led-property/handout/",
+            "培训模块",
+            ["首页", "培训模块", "党建引领物业服务"],
+        ),
+        ("cases/streets/huguo/", "案例库", ["首页", "案例库"]),
+    ],
+)
+def test_the_navigation_marks_the_section_of_a_page_it_does_not_list(
+    browser, site_url, page, section, trail
+):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     desktop = context.new_page()
     desktop.goto(site_url + page)

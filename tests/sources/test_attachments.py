@@ -26,8 +26,12 @@ DRAWING = """<?xml version="1.0" encoding="UTF-8"?>
 
 def _check(root) -> tuple:
     problems = ProblemList()
-    found = check_attachments(FileTree(root, problems), root / "site_config/docs",
-                              root / "site_config/overrides", problems)
+    found = check_attachments(
+        FileTree(root, problems),
+        root / "site_config/docs",
+        root / "site_config/overrides",
+        problems,
+    )
     return found, [p.text() for p in problems.sorted()]
 
 
@@ -46,14 +50,20 @@ def test_images_documents_and_site_code_are_published_as_they_are(tmp_path):
     _write(tmp_path, "site_config/overrides/main.html", "{% extends 'base.html' %}")
     found, problems = _check(tmp_path)
     assert problems == []
-    assert found.files == {"assets/photo.JPG", "files/通知.pdf", "assets/kb.css",
-                           "assets/javascripts/a.js"}
+    assert found.files == {
+        "assets/photo.JPG",
+        "files/通知.pdf",
+        "assets/kb.css",
+        "assets/javascripts/a.js",
+    }
     assert found.published("site_config/docs/files/通知.pdf") is True
     assert found.published("site_config/overrides/main.html") is False  # a template
 
 
-@pytest.mark.parametrize("name", ["page.html", "page.HTM", "feed.xml", "data.xhtml", "note.md",
-                                  "style.xsl", "run.sh", "README"])
+@pytest.mark.parametrize(
+    "name",
+    ["page.html", "page.HTM", "feed.xml", "data.xhtml", "note.md", "style.xsl", "run.sh", "README"],
+)
 def test_files_a_browser_would_run_are_refused(tmp_path, name):
     _write(tmp_path, f"site_config/docs/assets/{name}", "<script>alert(1)</script>")
     # in the overrides, a .html file is a template: the theme reads it, MkDocs never copies it
@@ -75,15 +85,18 @@ def test_a_drawing_is_published_without_what_it_loads_from_elsewhere(tmp_path):
     assert "tracker.example.com" not in published and "inkscape" not in published
 
 
-@pytest.mark.parametrize("active, line, what", [
-    ('<script>alert(1)</script>', 3, "脚本 <script>"),
-    ('<svg:script>alert(1)</svg:script>', 3, "脚本 <script>"),
-    ('<rect width="1" height="1" onload="alert(1)"/>', 3, "事件属性 onload"),
-    ('<foreignObject><iframe src="x"/></foreignObject>', 3, "<foreignObject>"),
-    ('<a xlink:href="JavaScript:alert(1)"><rect/></a>', 3, "javascript: 链接"),
-])
+@pytest.mark.parametrize(
+    "active, line, what",
+    [
+        ("<script>alert(1)</script>", 3, "脚本 <script>"),
+        ("<svg:script>alert(1)</svg:script>", 3, "脚本 <script>"),
+        ('<rect width="1" height="1" onload="alert(1)"/>', 3, "事件属性 onload"),
+        ('<foreignObject><iframe src="x"/></foreignObject>', 3, "<foreignObject>"),
+        ('<a xlink:href="JavaScript:alert(1)"><rect/></a>', 3, "javascript: 链接"),
+    ],
+)
 def test_a_drawing_that_could_run_code_is_refused_at_its_line(tmp_path, active, line, what):
-    text = DRAWING.replace('  <rect width="10"', f"{active}\n  <rect width=\"10\"")
+    text = DRAWING.replace('  <rect width="10"', f'{active}\n  <rect width="10"')
     text = text.replace("<inkscape:metadata>绘图软件的记录</inkscape:metadata>\n", "")
     _write(tmp_path, "site_config/docs/assets/logo.svg", text)
     found, [problem] = _check(tmp_path)[0], _check(tmp_path)[1]
@@ -93,15 +106,17 @@ def test_a_drawing_that_could_run_code_is_refused_at_its_line(tmp_path, active, 
 
 
 def test_a_drawing_with_entity_declarations_or_broken_xml_is_refused(tmp_path):
-    _write(tmp_path, "site_config/docs/bomb.svg",
-           '<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa">]>\n<svg xmlns="http://www.w3.org/2000/svg">'
-           "<text>&a;&a;&a;</text></svg>")
+    _write(
+        tmp_path,
+        "site_config/docs/bomb.svg",
+        '<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa">]>\n<svg xmlns="http://www.w3.org/2000/svg">'
+        "<text>&a;&a;&a;</text></svg>",
+    )
     _write(tmp_path, "site_config/docs/broken.svg", "<svg><rect></svg>")
     _, problems = _check(tmp_path)
     assert problems[0].startswith("site_config/docs/bomb.svg:1:1: SVG 图片里有DOCTYPE 声明")
     assert problems[1].startswith("site_config/docs/broken.svg:1:1: SVG 文件格式有误")
     assert [p.rsplit("  ", 1)[1] for p in problems] == ["(svg-active)", "(svg-invalid)"]
-
 
 
 def test_the_form_editors_folder_holds_only_pictures_and_pdfs(tmp_path):
@@ -114,7 +129,8 @@ def test_the_form_editors_folder_holds_only_pictures_and_pdfs(tmp_path):
     found, problems = _check(tmp_path)
     assert found.files == {f"assets/uploads/{name}" for name in SAMPLES}
     assert [p.split(":1:1: ")[0] for p in problems] == [
-        f"{UPLOADS}/{name}" for name in ("fake.png", "x.css", "x.html", "x.js", "x.svg")]
+        f"{UPLOADS}/{name}" for name in ("fake.png", "x.css", "x.html", "x.js", "x.svg")
+    ]
     for problem in problems:
         assert f"{UPLOADS}/ 是表单编辑器放上传文件的文件夹" in problem
         assert "只能上传图片（JPG、PNG、GIF、WebP）或 PDF 文件" in problem
@@ -142,8 +158,10 @@ def test_kb_validate_refuses_a_script_or_a_fake_picture_among_the_uploads(tmp_pa
     result = run_kb(root, "validate")
     assert result.returncode == 1, result.stdout + result.stderr
     lines = [line for line in result.stdout.splitlines() if UPLOADS in line.split(":")[0]]
-    assert [line.split(":1:1: ")[0] for line in lines] == [f"{UPLOADS}/photo.png",
-                                                           f"{UPLOADS}/x.js"]
+    assert [line.split(":1:1: ")[0] for line in lines] == [
+        f"{UPLOADS}/photo.png",
+        f"{UPLOADS}/x.js",
+    ]
     assert "「x.js」不是" in lines[1] and "可能以本站的名义运行代码" in lines[1]
     for name in ("x.js", "photo.png"):
         (root / UPLOADS / name).unlink()

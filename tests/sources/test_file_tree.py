@@ -70,9 +70,19 @@ def test_every_link_is_a_located_error_naming_its_target(project):
         assert _link_line(rel, target) in lines
 
 
-@pytest.mark.parametrize("folder", ["cases", "content", "content/guides", "site_config",
-                                    "site_config/docs", "site_config/templates",
-                                    "site_config/overrides", "cases/huguo"])
+@pytest.mark.parametrize(
+    "folder",
+    [
+        "cases",
+        "content",
+        "content/guides",
+        "site_config",
+        "site_config/docs",
+        "site_config/templates",
+        "site_config/overrides",
+        "cases/huguo",
+    ],
+)
 def test_a_folder_replaced_by_a_link_is_not_read(project, folder):
     root, outside = project
     target = outside / "folder"
@@ -115,12 +125,15 @@ def test_kb_build_publishes_nothing_and_keeps_the_previous_site(project):
     assert "原有的网站文件夹保持不变" in result.stderr
     after = sorted(p.relative_to(root / "site") for p in (root / "site").rglob("*"))
     assert after == before
-    assert not any(SECRET in p.read_text(errors="replace")
-                   for p in (root / "site").rglob("*") if p.is_file())
+    assert not any(
+        SECRET in p.read_text(errors="replace") for p in (root / "site").rglob("*") if p.is_file()
+    )
 
 
-@pytest.mark.parametrize("command", [("build", "--offline"), ("export", "--format", "json"),
-                                     ("handout", "branch-standardization")])
+@pytest.mark.parametrize(
+    "command",
+    [("build", "--offline"), ("export", "--format", "json"), ("handout", "branch-standardization")],
+)
 def test_every_command_that_reads_the_content_refuses_links(project, command):
     root, _ = project
     os.symlink(f"../../{MODULE}", root / "content/guides/notes.md")
@@ -135,8 +148,9 @@ def test_kb_new_does_not_write_through_a_linked_folder(project):
     root, outside = project
     os.rename(root / "cases/huguo", outside / "huguo")
     os.symlink(outside / "huguo", root / "cases/huguo")
-    result = run_kb(root, "new", "case", "--id", "linked", "--title", "链接", "--street",
-                    "护国街道")
+    result = run_kb(
+        root, "new", "case", "--id", "linked", "--title", "链接", "--street", "护国街道"
+    )
     assert result.returncode == 1 and "链接" in result.stderr
     assert not (outside / "huguo/linked.yml").exists()
 

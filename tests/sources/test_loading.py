@@ -45,8 +45,9 @@ def test_anchors_and_aliases_are_refused_before_expansion():
     assert "锚点" in problems.items[0].message
 
 
-@pytest.mark.parametrize("text", ["x: !!python/object/apply:os.system ['echo hi']\n",
-                                  "x: !custom 1\n"])
+@pytest.mark.parametrize(
+    "text", ["x: !!python/object/apply:os.system ['echo hi']\n", "x: !custom 1\n"]
+)
 def test_tags_that_could_run_code_are_refused(text):
     doc, problems = _parse(text)
     assert problems.items and "标签" in problems.items[0].message
@@ -126,9 +127,14 @@ def test_a_file_past_the_size_limit_is_refused_unread(tmp_path: Path):
     assert problem.rule == "file-too-big"
 
 
-@pytest.mark.parametrize("raw, kind", [(b"\x89PNG\r\n\x1a\n\xff\xfe", "PNG 图片"),
-                                       (b"%PDF-1.7\n\xe2\xe3\xcf\xd3\x80", "PDF 文件"),
-                                       (bytes(range(256)), "二进制文件")])
+@pytest.mark.parametrize(
+    "raw, kind",
+    [
+        (b"\x89PNG\r\n\x1a\n\xff\xfe", "PNG 图片"),
+        (b"%PDF-1.7\n\xe2\xe3\xcf\xd3\x80", "PDF 文件"),
+        (bytes(range(256)), "二进制文件"),
+    ],
+)
 def test_a_binary_file_is_named_as_such_not_as_gbk(tmp_path: Path, raw, kind):
     path = tmp_path / "_index.md"
     path.write_bytes(raw)
@@ -138,13 +144,16 @@ def test_a_binary_file_is_named_as_such_not_as_gbk(tmp_path: Path, raw, kind):
     assert problems.items[0].rule == "file-binary"
 
 
-@pytest.mark.parametrize("text, rule", [
-    ("id: a\n? [x, y]\n: z\n", "key-invalid"),
-    ("id: a\ntitle: 控制\x01字符\n", "yaml-character"),
-    ("actions:\n  - x\n\u3000 - y\n", "yaml-fullwidth-space"),
-    ("id: a\ntitle: [\n", "yaml-syntax"),
-    ("[" * 30 + "]" * 30, "yaml-too-deep"),
-])
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("id: a\n? [x, y]\n: z\n", "key-invalid"),
+        ("id: a\ntitle: 控制\x01字符\n", "yaml-character"),
+        ("actions:\n  - x\n\u3000 - y\n", "yaml-fullwidth-space"),
+        ("id: a\ntitle: [\n", "yaml-syntax"),
+        ("[" * 30 + "]" * 30, "yaml-too-deep"),
+    ],
+)
 def test_each_yaml_mistake_names_its_rule(text, rule):
     _, problems = _parse(text)
     assert [p.rule for p in problems.items] == [rule]

@@ -20,32 +20,38 @@ def _rules(text: str) -> set[str]:
     return {problem.rule for problem in markdown_problems(text)}
 
 
-@pytest.mark.parametrize("text", [
-    "<script>alert(1)</script>",
-    "成效 <img src=x onerror=alert(1)>",
-    "<iframe src='https://example.org'></iframe>",
-    "<!-- 注释 -->",
-    "<x.y autofocus onfocus=alert(1)>",  # tag names a pattern would not recognise
-    "<x_y onmouseover=alert(1)>文字</x_y>",
-    "\\`<img src=x onerror=alert(1)>\\`",  # escaped backticks are not a code span
-    "`开始\n\n<img src=x onerror=alert(1)>`",  # a code span does not cross a blank line
-    "<div markdown>\n**粗** <b onclick=alert(1)>x</b>\n</div>",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert(1)</script>",
+        "成效 <img src=x onerror=alert(1)>",
+        "<iframe src='https://example.org'></iframe>",
+        "<!-- 注释 -->",
+        "<x.y autofocus onfocus=alert(1)>",  # tag names a pattern would not recognise
+        "<x_y onmouseover=alert(1)>文字</x_y>",
+        "\\`<img src=x onerror=alert(1)>\\`",  # escaped backticks are not a code span
+        "`开始\n\n<img src=x onerror=alert(1)>`",  # a code span does not cross a blank line
+        "<div markdown>\n**粗** <b onclick=alert(1)>x</b>\n</div>",
+    ],
+)
 def test_raw_html_is_refused_as_python_markdown_parses_it(text):
     assert any("HTML 标签" in m for m in _messages(text))
     assert "html-tag" in _rules(text)
 
 
-@pytest.mark.parametrize("text", [
-    "点击[这里](javascript:alert(1))",
-    "点击[这里](JavaScript&#58;alert(1))",
-    "点击[这里](<java\tscript:alert(1)>)",
-    "<javascript:alert(1)>",
-    "[x][1]\n\n[1]: vbscript:msgbox",
-    "> [x]: javascript:alert(1)\n\n[看][x]",  # a reference definition inside a blockquote
-    "[]: javascript:alert(1)\n\n[a][]",  # with an empty label
-    "[邮件](mailto:someone@example.org)",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "点击[这里](javascript:alert(1))",
+        "点击[这里](JavaScript&#58;alert(1))",
+        "点击[这里](<java\tscript:alert(1)>)",
+        "<javascript:alert(1)>",
+        "[x][1]\n\n[1]: vbscript:msgbox",
+        "> [x]: javascript:alert(1)\n\n[看][x]",  # a reference definition inside a blockquote
+        "[]: javascript:alert(1)\n\n[a][]",  # with an empty label
+        "[邮件](mailto:someone@example.org)",
+    ],
+)
 def test_links_other_than_http_and_relative_are_refused(text):
     assert any("不安全" in m or "HTML" in m for m in _messages(text))
     assert _rules(text) & {"link-scheme", "html-tag"}
@@ -61,13 +67,16 @@ def test_html_in_a_link_title_is_refused():
     assert "链接标题" in problem.message and problem.rule == "link-title"
 
 
-@pytest.mark.parametrize("text", [
-    "[x](https://example.org){ onclick=\"alert(1)\" }",
-    "段落。\n{: onmouseover=alert(1) }",
-    "## 标题 {: .danger }",
-    "[x](https://example.org){: href=\"javascript:alert(1)\" }",
-    "段落\n{: style=\"position: fixed; inset: 0\" }",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[x](https://example.org){ onclick="alert(1)" }',
+        "段落。\n{: onmouseover=alert(1) }",
+        "## 标题 {: .danger }",
+        '[x](https://example.org){: href="javascript:alert(1)" }',
+        '段落\n{: style="position: fixed; inset: 0" }',
+    ],
+)
 def test_attribute_lists_are_not_supported(text):
     assert any("属性写法" in m for m in _messages(text))
     assert "md-attr-list" in _rules(text)
@@ -78,17 +87,20 @@ def test_abbreviation_definitions_are_not_supported():
     assert _rules("*[HTML]: 超文本") == {"md-abbreviation"}
 
 
-@pytest.mark.parametrize("text", [
-    "**加粗**、*强调*、[链接](https://example.org)、[页面](../guides/editors.md)",
-    "代码 `<b>粗</b>` 可以",
-    "```\n<script>示例</script>\n```",
-    "```yaml\nid: a\n```",
-    "写法：`{: .note }` 是属性列表",
-    "小于 5 次：a < b，或 <https://example.org>",
-    "[锚点](#做法)、A&B、&amp;",
-    "表格：\n\n| 项 | 值 |\n| :-- | --: |\n| 会议 | 3 |",
-    "{一}和{二}",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**加粗**、*强调*、[链接](https://example.org)、[页面](../guides/editors.md)",
+        "代码 `<b>粗</b>` 可以",
+        "```\n<script>示例</script>\n```",
+        "```yaml\nid: a\n```",
+        "写法：`{: .note }` 是属性列表",
+        "小于 5 次：a < b，或 <https://example.org>",
+        "[锚点](#做法)、A&B、&amp;",
+        "表格：\n\n| 项 | 值 |\n| :-- | --: |\n| 会议 | 3 |",
+        "{一}和{二}",
+    ],
+)
 def test_ordinary_markdown_is_fine(text):
     assert markdown_problems(text) == []
 
@@ -96,7 +108,9 @@ def test_ordinary_markdown_is_fine(text):
 def test_problems_point_at_their_line_inside_the_text():
     text = "第一段。\n\n第二段 <b>粗</b>。\n\n[坏](javascript:x)"
     assert [(p.lines_before, p.rule) for p in markdown_problems(text)] == [
-        (2, "html-tag"), (4, "link-scheme")]
+        (2, "html-tag"),
+        (4, "link-scheme"),
+    ]
 
 
 def test_plain_prose_skips_the_parser():
@@ -109,8 +123,9 @@ def test_the_check_parses_with_the_sites_extensions():
     assert site - {"toc", "pymdownx.emoji"} == set(EXTENSIONS)
 
 
-@pytest.mark.parametrize("text", [r"![](/\host/a.png)", r"![](\\\\host/a.png)",
-                                  "![图](<//host/a.png>)"])
+@pytest.mark.parametrize(
+    "text", [r"![](/\host/a.png)", r"![](\\\\host/a.png)", "![图](<//host/a.png>)"]
+)
 def test_an_image_from_another_host_written_with_backslashes_is_refused(text):
     assert "其他网站" in _messages(text)[0]
 
@@ -122,9 +137,14 @@ def test_links_are_checked_as_the_browser_reads_them_after_backslash_escapes():
     assert "\x02" not in inspect_markdown("[y](c\\\\d.md)").links[0].url
 
 
-@pytest.mark.parametrize("text", [
-    "- " * 2000 + "x", "1. " * 600 + "x", "".join("    " * i + "- x\n" for i in range(400)),
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- " * 2000 + "x",
+        "1. " * 600 + "x",
+        "".join("    " * i + "- x\n" for i in range(400)),
+    ],
+)
 def test_nesting_too_deep_for_the_parser_is_a_problem_not_a_crash(text):
     [problem] = markdown_problems(text)
     assert "嵌套太深" in problem.message and problem.rule == "md-too-deep"
@@ -162,11 +182,17 @@ def test_parse_cost_counts_what_makes_the_parser_slow_across_paragraphs():
 
 # --- pinned for mutation testing (README "测试") ---------------------------------------------
 
+
 def test_only_what_is_outside_code_is_reported_on_its_own_line():
-    text = ("第一段\n\n```\n{: .x}\n*[HTML]: y\n```\n\n正文 {: #id} 和 `{: .y}`\n\n"
-            "*[ABC]: 说明\n\n~~~~\n<b>\n~~~\n仍在代码里 {: .z}\n~~~~\n之后 {: .w}\n")
+    text = (
+        "第一段\n\n```\n{: .x}\n*[HTML]: y\n```\n\n正文 {: #id} 和 `{: .y}`\n\n"
+        "*[ABC]: 说明\n\n~~~~\n<b>\n~~~\n仍在代码里 {: .z}\n~~~~\n之后 {: .w}\n"
+    )
     assert [(line, message[:11]) for line, message, _ in markdown_problems(text)] == [
-        (7, "不支持「{: #id}"), (9, "不支持 *[缩写]: "), (16, "不支持「{: .w}」")]
+        (7, "不支持「{: #id}"),
+        (9, "不支持 *[缩写]: "),
+        (16, "不支持「{: .w}」"),
+    ]
 
 
 def test_a_problem_is_placed_on_the_line_of_what_it_names():
@@ -196,18 +222,21 @@ def test_the_costliest_paragraph_is_the_one_named():
     assert parse_cost("x\n\ny")[1] == 0  # equal paragraphs: the first is named
 
 
-@pytest.mark.parametrize("markdown, shown", [
-    ("<span>x</span>", "不能使用 HTML 标签「<span>」"),
-    ("<!-- 注释 -->", "不能使用 HTML 标签「<!-- 注释 -->」"),
-    ("<!DOCTYPE html>", "不能使用 HTML 标签「<!DOCTYPE html>」"),
-    ("[a](https://a.cn/ \"x > y\")", "链接标题「x > y」里有 < 或 >"),
-    ("[a](https://a.cn/ \"x < y\")", "链接标题「x < y」里有 < 或 >"),
-    ("![](//host/a.png)", "图片「//host/a.png」在其他网站上"),
-    ("[a](java\\script:alert(1))", "链接地址「java\\script:alert(1)」不安全"),
-    ("[a](&#x20;javascript:x)", "链接地址「&#x20;javascript:x」不安全"),
-    ("[a](https://a.cn/" + "x" * 40 + ")", None),
-    ("[a](ftp://" + "x" * 40 + ")", "链接地址「ftp://" + "x" * 24 + "…」不安全"),
-])
+@pytest.mark.parametrize(
+    "markdown, shown",
+    [
+        ("<span>x</span>", "不能使用 HTML 标签「<span>」"),
+        ("<!-- 注释 -->", "不能使用 HTML 标签「<!-- 注释 -->」"),
+        ("<!DOCTYPE html>", "不能使用 HTML 标签「<!DOCTYPE html>」"),
+        ('[a](https://a.cn/ "x > y")', "链接标题「x > y」里有 < 或 >"),
+        ('[a](https://a.cn/ "x < y")', "链接标题「x < y」里有 < 或 >"),
+        ("![](//host/a.png)", "图片「//host/a.png」在其他网站上"),
+        ("[a](java\\script:alert(1))", "链接地址「java\\script:alert(1)」不安全"),
+        ("[a](&#x20;javascript:x)", "链接地址「&#x20;javascript:x」不安全"),
+        ("[a](https://a.cn/" + "x" * 40 + ")", None),
+        ("[a](ftp://" + "x" * 40 + ")", "链接地址「ftp://" + "x" * 24 + "…」不安全"),
+    ],
+)
 def test_each_message_names_what_is_wrong(markdown, shown):
     found = [problem.message for problem in markdown_problems(markdown)]
     if shown is None:

@@ -22,8 +22,11 @@ def test_text_is_file_line_column_field_message_and_rule_sorted():
 
 def test_the_rule_decides_whether_a_problem_is_an_error_or_a_warning():
     levels = {p.rule: p.level for p in _sample().items}
-    assert levels == {"value-empty": Level.ERROR, "vocab-unknown": Level.ERROR,
-                      "file-stray": Level.WARNING}
+    assert levels == {
+        "value-empty": Level.ERROR,
+        "vocab-unknown": Level.ERROR,
+        "file-stray": Level.WARNING,
+    }
 
 
 def test_warnings_alone_are_not_errors():
@@ -44,8 +47,14 @@ def test_a_rule_that_is_not_registered_is_refused():
 
 def test_control_characters_quoted_from_content_are_shown_not_sent():
     problems = ProblemList()
-    problems.add("cases/a.yml", 1, 1, "location.street", "「护国\x1b[2J街道」不在列表中。",
-                 rule="vocab-unknown")
+    problems.add(
+        "cases/a.yml",
+        1,
+        1,
+        "location.street",
+        "「护国\x1b[2J街道」不在列表中。",
+        rule="vocab-unknown",
+    )
     text = problems.text()
     assert "\x1b" not in text and "护国\\x1b[2J街道" in text
 

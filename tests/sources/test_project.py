@@ -19,8 +19,9 @@ def test_missing_vocabularies_file_is_a_problem_not_a_crash(tmp_path):
 
 def test_broken_vocabularies_file_is_located(tmp_path):
     root = make_project(tmp_path)
-    (root / "site_config/vocabularies.yml").write_text("district: 五华区\nstreets: 护国街道\n",
-                                                      encoding="utf-8")
+    (root / "site_config/vocabularies.yml").write_text(
+        "district: 五华区\nstreets: 护国街道\n", encoding="utf-8"
+    )
     problems = ProblemList()
     assert load_vocabularies(ProjectPaths(root), problems) is None
     fields = {p.field for p in problems.items}

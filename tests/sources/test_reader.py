@@ -12,11 +12,14 @@ def _read(root):
 
 
 def test_cases_are_read_from_any_subfolder_in_a_stable_order(tmp_path):
-    root = make_project(tmp_path, {
-        "cases/b/deep/two.yaml": case_yaml("two"),
-        "cases/a/one.yml": case_yaml("one"),
-        "cases/notes.txt": "not a case",
-    })
+    root = make_project(
+        tmp_path,
+        {
+            "cases/b/deep/two.yaml": case_yaml("two"),
+            "cases/a/one.yml": case_yaml("one"),
+            "cases/notes.txt": "not a case",
+        },
+    )
     contents, problems = _read(root)
     cases = [r for r in contents.records if isinstance(r, Case)]
     assert [c.id for c in cases] == ["one", "two"]
@@ -25,10 +28,13 @@ def test_cases_are_read_from_any_subfolder_in_a_stable_order(tmp_path):
 
 
 def test_markdown_body_becomes_the_body_field_and_intros_are_not_records(tmp_path):
-    root = make_project(tmp_path, {
-        "content/guides/g.md": "---\nid: g\ntitle: 指南\n---\n\n# 小节\n\n正文。\n",
-        "content/guides/_index.md": "栏目说明。\n",
-    })
+    root = make_project(
+        tmp_path,
+        {
+            "content/guides/g.md": "---\nid: g\ntitle: 指南\n---\n\n# 小节\n\n正文。\n",
+            "content/guides/_index.md": "栏目说明。\n",
+        },
+    )
     contents, problems = _read(root)
     [guide] = [r for r in contents.records if isinstance(r, Guide)]
     assert guide.body == "# 小节\n\n正文。"
@@ -44,11 +50,15 @@ def test_files_outside_the_known_folders_get_a_warning(tmp_path):
 
 
 def test_glossary_and_figures_are_single_files(tmp_path):
-    root = make_project(tmp_path, {
-        "content/glossary.yml": "terms:\n  - term: 院坝\n    definition: 释义。\n",
-        "content/figures.yml":
-            "figures:\n  - {value: '304', unit: 个, label: 支部, context: 语境}\n",
-    })
+    root = make_project(
+        tmp_path,
+        {
+            "content/glossary.yml": "terms:\n  - term: 院坝\n    definition: 释义。\n",
+            "content/figures.yml": (
+                "figures:\n  - {value: '304', unit: 个, label: 支部, context: 语境}\n"
+            ),
+        },
+    )
     contents, problems = _read(root)
     assert contents.glossary.terms[0].term == "院坝"
     assert contents.figures.figures[0].value == "304"
@@ -68,14 +78,21 @@ def test_links_are_errors_and_never_read_wherever_they_lead(tmp_path):
     assert [r.id for r in contents.records if isinstance(r, Case)] == ["one"]
     assert contents.glossary is None
     assert sorted(p.file for p in problems.errors) == [
-        "cases/alias.yml", "cases/folder", "cases/stolen.yml", "content/glossary.yml"]
+        "cases/alias.yml",
+        "cases/folder",
+        "cases/stolen.yml",
+        "content/glossary.yml",
+    ]
     assert all("是一个链接" in p.message for p in problems.errors)
 
 
 def test_an_intro_is_checked_like_a_body(tmp_path):
-    root = make_project(tmp_path, {
-        "content/policies/_index.md": "说明。\n\n<b>粗</b>\n",
-    })
+    root = make_project(
+        tmp_path,
+        {
+            "content/policies/_index.md": "说明。\n\n<b>粗</b>\n",
+        },
+    )
     contents, problems = _read(root)
     [problem] = problems.items
     assert (problem.file, problem.line, problem.field) == ("content/policies/_index.md", 3, "body")

@@ -16,8 +16,10 @@ _KEBAB = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
 
 
 def _trees() -> list[tuple[Path, ast.Module]]:
-    return [(path, ast.parse(path.read_text(encoding="utf-8"), str(path)))
-            for path in sorted(GENERATOR.rglob("*.py"))]
+    return [
+        (path, ast.parse(path.read_text(encoding="utf-8"), str(path)))
+        for path in sorted(GENERATOR.rglob("*.py"))
+    ]
 
 
 def _rules_named_in_code() -> dict[str, list[str]]:
@@ -25,10 +27,14 @@ def _rules_named_in_code() -> dict[str, list[str]]:
     named: dict[str, list[str]] = {}
     for path, tree in _trees():
         for node in ast.walk(tree):
-            if isinstance(node, ast.keyword) and node.arg == "rule" and isinstance(
-                    node.value, ast.Constant):
+            if (
+                isinstance(node, ast.keyword)
+                and node.arg == "rule"
+                and isinstance(node.value, ast.Constant)
+            ):
                 named.setdefault(node.value.value, []).append(
-                    f"{path.relative_to(GENERATOR)}:{node.value.lineno}")
+                    f"{path.relative_to(GENERATOR)}:{node.value.lineno}"
+                )
     return named
 
 
@@ -56,9 +62,15 @@ def test_every_registered_rule_is_used_by_a_check():
 
 def test_every_error_kind_the_models_raise_has_its_rule():
     """The models' own pydantic errors (kb_control, kb_url …) are each mapped to a rule."""
-    kinds = {node.value for path, tree in _trees() if path.parent.name == "model"
-             for node in ast.walk(tree) if isinstance(node, ast.Constant)
-             and isinstance(node.value, str) and re.fullmatch(r"kb_[a-z_]+", node.value)}
+    kinds = {
+        node.value
+        for path, tree in _trees()
+        if path.parent.name == "model"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and re.fullmatch(r"kb_[a-z_]+", node.value)
+    }
     assert "kb_control" in kinds and "kb_basis" in kinds
     assert sorted(kinds - set(ERROR_RULES)) == []
 
@@ -78,5 +90,8 @@ def test_every_problem_of_the_hostile_corpus_names_its_family(tmp_path):
     root = copy_project(tmp_path / "kb")
     shutil.copytree(HOSTILE / "missed", root, dirs_exist_ok=True)
     rules = {problem.rule for problem in load_library(root).problems.items}
-    assert {"html-tag", "md-attr-list", "md-abbreviation", "link-scheme",
-            "image-remote"} <= rules <= set(RULES)
+    assert (
+        {"html-tag", "md-attr-list", "md-abbreviation", "link-scheme", "image-remote"}
+        <= rules
+        <= set(RULES)
+    )

@@ -29,5 +29,5 @@ def test_tab_indentation_is_named():
 
 
 def test_other_syntax_errors_get_a_located_general_message():
-    [(line, _, message)] = _messages("title: \"没有闭合\nsummary: x\n")
+    [(line, _, message)] = _messages('title: "没有闭合\nsummary: x\n')
     assert line >= 1 and message.startswith("YAML 格式错误")

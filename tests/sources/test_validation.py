@@ -76,7 +76,8 @@ def test_top_level_list_is_not_a_record():
 
 def test_vocabulary_values_are_checked_for_control_characters_first():
     record, problems = _check(
-        'id: a\ntitle: 甲\nlocation:\n  street: "护国\\e[2J街道"\nsummary: 概述。\n')
+        'id: a\ntitle: 甲\nlocation:\n  street: "护国\\e[2J街道"\nsummary: 概述。\n'
+    )
     assert record is None
     [(_, _, field, message)] = problems
     assert field == "location.street" and "控制字符（U+001B）" in message
@@ -84,23 +85,28 @@ def test_vocabulary_values_are_checked_for_control_characters_first():
 
 def test_an_id_with_a_trailing_line_break_is_not_an_id():
     record, problems = _check(
-        'id: "a\\n"\ntitle: 甲\nlocation:\n  street: 护国街道\nsummary: 概述。\n')
+        'id: "a\\n"\ntitle: 甲\nlocation:\n  street: 护国街道\nsummary: 概述。\n'
+    )
     assert record is None and problems[0][2] == "id"
 
 
 def test_a_whole_number_is_checked_for_personal_data_like_text():
-    record, problems = _check("id: a\ntitle: 甲\nlocation:\n  street: 护国街道\nsummary: 概述。\n"
-                              "metrics:\n  - label: 联系\n    value: 13812345678\n")
+    record, problems = _check(
+        "id: a\ntitle: 甲\nlocation:\n  street: 护国街道\nsummary: 概述。\n"
+        "metrics:\n  - label: 联系\n    value: 13812345678\n"
+    )
     assert record is None and "手机号「138****5678」" in problems[0][3]
 
 
 # --- pinned for mutation testing (README "测试") ---------------------------------------------
 
+
 def test_personal_data_anywhere_keeps_the_record_out_of_the_site():
     record, problems = _check(VALID + "tags:\n  - 电话13812345678\n  - 正常\n")
     assert record is None and [(p[0], p[2]) for p in problems] == [(7, "tags[1]")]
     record, problems = _check(
-        VALID + "metrics:\n  - {label: 电话, value: 13812345678}\n  - {label: b, value: 1}\n")
+        VALID + "metrics:\n  - {label: 电话, value: 13812345678}\n  - {label: b, value: 1}\n"
+    )
     assert record is None and [p[2] for p in problems] == ["metrics[1].value"]
 
 
@@ -115,9 +121,12 @@ def test_a_broken_record_still_names_what_it_links_to():
     from generator.sources.validation import partial_record
 
     problems = ProblemList()
-    doc = parse_yaml("id: ok-id\ntitle: 标题\npractices: [red-channel, Bad_Id, 3]\n"
-                     "background: 文字\nactions: [一, 二]\nlessons: [一, 2]\n",
-                     "cases/a.yml", problems)
+    doc = parse_yaml(
+        "id: ok-id\ntitle: 标题\npractices: [red-channel, Bad_Id, 3]\n"
+        "background: 文字\nactions: [一, 二]\nlessons: [一, 2]\n",
+        "cases/a.yml",
+        problems,
+    )
     record = partial_record(doc, Case)
     assert (record.id, record.title, record.practices) == ("ok-id", "标题", ["red-channel"])
     assert (record.background, record.actions) == ("文字", ["一", "二"])
@@ -160,7 +169,7 @@ _NUMERALS = str.maketrans("0123456789", "〇一二三四五六七八九")
 _WIDE = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}
 _NUMBER_SPELLINGS = {
     "plain": lambda v: v,
-    "spaced": lambda v: " ".join(v[i:i + 4] for i in range(0, len(v), 4)),
+    "spaced": lambda v: " ".join(v[i : i + 4] for i in range(0, len(v), 4)),
     "full width": lambda v: v.translate(_WIDE),
     "Chinese numerals": lambda v: v.translate(_NUMERALS),
 }
@@ -168,12 +177,23 @@ PERSONAL = {  # kind → (value, its spellings)
     "mobile": ("13812345678", _NUMBER_SPELLINGS),
     "id": ("11010519491231002X", _NUMBER_SPELLINGS),
     "qq": ("QQ号12345678", _NUMBER_SPELLINGS),
-    "e-mail": ("zhangsan@163.com", {
-        "plain": lambda v: v, "full width": lambda v: v.translate(_WIDE),
-        "(at)": lambda v: v.replace("@", "(at)"), "spaced @": lambda v: v.replace("@", " @ ")}),
-    "address": ("幸福小区3栋2单元501室", {
-        "plain": lambda v: v, "full width": lambda v: v.translate(_WIDE),
-        "Chinese numerals": lambda v: v.translate(_NUMERALS)}),
+    "e-mail": (
+        "zhangsan@163.com",
+        {
+            "plain": lambda v: v,
+            "full width": lambda v: v.translate(_WIDE),
+            "(at)": lambda v: v.replace("@", "(at)"),
+            "spaced @": lambda v: v.replace("@", " @ "),
+        },
+    ),
+    "address": (
+        "幸福小区3栋2单元501室",
+        {
+            "plain": lambda v: v,
+            "full width": lambda v: v.translate(_WIDE),
+            "Chinese numerals": lambda v: v.translate(_NUMERALS),
+        },
+    ),
 }
 MARKDOWN_SPELLINGS = {
     "emphasis between parts": lambda v: f"**{v[:3]}**{v[3:7]}**{v[7:]}**",
@@ -211,39 +231,54 @@ def test_kb_build_refuses_personal_data_and_publishes_nothing(tmp_path):
     root = copy_project(tmp_path / "kb")
     case = root / "cases/huguo/zhiguo-lane-courtyard.yml"
     text = case.read_text(encoding="utf-8")
-    text = text.replace("title: 致果巷2号及5号院坝微改造",
-                        "title: 致果巷2号及5号院坝微改造（联系人住幸福小区三栋二单元五〇一室）", 1)
+    text = text.replace(
+        "title: 致果巷2号及5号院坝微改造",
+        "title: 致果巷2号及5号院坝微改造（联系人住幸福小区三栋二单元五〇一室）",
+        1,
+    )
     pasted = "咨询请联系 **一三八**1234**5678**，或 zhang (at) 163 dot com。"
     case.write_text(f"{text}background: {pasted}\n", encoding="utf-8")
     result = run_kb(root, "build")
     assert result.returncode == 1 and not (root / "site").exists()
-    for expected in (":2:1: title: 含有住址「3栋2单元***室」",
-                     "background: 显示在网页上时含有手机号「138****5678」",
-                     "background: 含有电子邮箱「zh***@163.com」"):
+    for expected in (
+        ":2:1: title: 含有住址「3栋2单元***室」",
+        "background: 显示在网页上时含有手机号「138****5678」",
+        "background: 含有电子邮箱「zh***@163.com」",
+    ):
         assert expected in result.stderr, expected
 
 
-@pytest.mark.parametrize("model, text, rule", [
-    (Case, VALID + "status: no\n", "yaml-boolean"),
-    (Case, VALID + "actions: 只写了一条\n", "type-mismatch"),
-    (Case, VALID + "summery: 概述\n", "key-unknown"),
-    (Case, VALID.replace("summary: 概述\n", ""), "key-missing"),
-    (Case, VALID + "status: 已发布\n", "value-not-allowed"),
-    (Case, VALID + "date: 2021年\n", "date-format"),
-    (Case, VALID.replace("id: a", "id: A_1"), "id-format"),
-    (Case, VALID.replace("护国街道", "护国街"), "vocab-unknown"),
-    (Case, VALID.replace("summary: 概述", 'summary: "概\\x07述"'), "char-control"),
-    (Case, VALID.replace("summary: 概述", 'summary: "概\\ufffe述"'), "char-noncharacter"),
-    (Case, VALID + "sources:\n  - title: 来源\n    url: ftp://x\n", "url-invalid"),
-    (Case, VALID + "tags: ['']\n", "value-empty"),
-    (Case, VALID.replace("概述", "电话 13812345678"), "pii-phone"),
-    (SynonymList, "groups:\n  - words: [红色物业, 红 色]\n", "search-word"),
-    (Checklist, "id: c\ntitle: 清单\npurpose: 用途\nitems:\n  - id: a\n    text: 条目\n"
-                "    basis_source:\n      title: 来源\n", "basis-missing"),
-    (Training, "id: t\ntitle: 培训\nsummary: 概述\naudience: 书记\nduration: 0\n"
-               "objectives: [目标]\nsessions:\n  - title: 讲\n    kind: 讲授\n    minutes: 30\n",
-     "value-not-allowed"),
-])
+@pytest.mark.parametrize(
+    "model, text, rule",
+    [
+        (Case, VALID + "status: no\n", "yaml-boolean"),
+        (Case, VALID + "actions: 只写了一条\n", "type-mismatch"),
+        (Case, VALID + "summery: 概述\n", "key-unknown"),
+        (Case, VALID.replace("summary: 概述\n", ""), "key-missing"),
+        (Case, VALID + "status: 已发布\n", "value-not-allowed"),
+        (Case, VALID + "date: 2021年\n", "date-format"),
+        (Case, VALID.replace("id: a", "id: A_1"), "id-format"),
+        (Case, VALID.replace("护国街道", "护国街"), "vocab-unknown"),
+        (Case, VALID.replace("summary: 概述", 'summary: "概\\x07述"'), "char-control"),
+        (Case, VALID.replace("summary: 概述", 'summary: "概\\ufffe述"'), "char-noncharacter"),
+        (Case, VALID + "sources:\n  - title: 来源\n    url: ftp://x\n", "url-invalid"),
+        (Case, VALID + "tags: ['']\n", "value-empty"),
+        (Case, VALID.replace("概述", "电话 13812345678"), "pii-phone"),
+        (SynonymList, "groups:\n  - words: [红色物业, 红 色]\n", "search-word"),
+        (
+            Checklist,
+            "id: c\ntitle: 清单\npurpose: 用途\nitems:\n  - id: a\n    text: 条目\n"
+            "    basis_source:\n      title: 来源\n",
+            "basis-missing",
+        ),
+        (
+            Training,
+            "id: t\ntitle: 培训\nsummary: 概述\naudience: 书记\nduration: 0\n"
+            "objectives: [目标]\nsessions:\n  - title: 讲\n    kind: 讲授\n    minutes: 30\n",
+            "value-not-allowed",
+        ),
+    ],
+)
 def test_each_kind_of_mistake_names_its_rule(model, text, rule):
     problems = ProblemList()
     validate_document(parse_yaml(text, "x.yml", problems), model, VOCABULARIES, problems)

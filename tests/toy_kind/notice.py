@@ -17,6 +17,14 @@ class Notice(Record):
     body: Markdown | None = Field(None, description="正文（Markdown）")
 
 
-NOTICE = Kind("notice", Notice, "notices", "content/notices", ".md", "通知", "通知",
-              Searched(body=("body",), excluded=("sources", "id", "status")))
+NOTICE = Kind(
+    "notice",
+    Notice,
+    "notices",
+    "content/notices",
+    ".md",
+    "通知",
+    "通知",
+    Searched(body=("body",), excluded=("sources", "id", "status")),
+)
 register(NOTICE)
